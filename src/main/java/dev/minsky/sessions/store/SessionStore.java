@@ -1,0 +1,92 @@
+package dev.minsky.sessions.store;
+
+import dev.minsky.sessions.domain.SessionPatch;
+import dev.minsky.sessions.domain.SessionQuery;
+import dev.minsky.sessions.domain.SessionRecord;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The one interface every backend implements (JSON file, SQLite, PostgreSQL). Its contract is
+ * {@code SessionStoreContract} in the tests; in short:
+ * <ul>
+ *   <li>A store that cannot be read or reached throws {@link StoreUnavailableException}; it never
+ *       answers "no sessions" instead.</li>
+ *   <li>Writes validate the record ({@link InvalidSessionException} lists every error) and never
+ *       alter it: what is written is what is read back, unknown fields included.</li>
+ *   <li>{@link #update} changes only the fields its patch names and refuses with
+ *       {@link SessionConflictException} when the record is no longer what the caller read.</li>
+ * </ul>
+ * Implementations are safe for use from several threads.
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /** Where this store lives (shown to users; passwords masked by {@link StoreLocation#display()}). */
+    StoreLocation location();
+
+    /** The sessions the query selects, in its order and page. */
+    List<SessionRecord> list(SessionQuery query);
+
+    /** How many sessions the query's filters select (its page ignored). */
+    long count(SessionQuery query);
+
+    Optional<SessionRecord> get(String session);
+
+    default boolean exists(String session) {
+        return get(session).isPresent();
+    }
+
+    /**
+     * Adds a new session.
+     *
+     * @throws DuplicateSessionException if a session of that name exists
+     * @throws InvalidSessionException if the record has validation errors
+     */
+    SessionRecord create(SessionRecord record);
+
+    /**
+     * Applies {@code patch} to the stored session and returns the result.
+     *
+     * @param expected the record as the caller last read it; when not {@code null} and the stored
+     *                 record differs from it (changed by someone else since), nothing is written
+     * @throws SessionNotFoundException if there is no such session
+     * @throws SessionConflictException if the stored record differs from {@code expected}
+     * @throws InvalidSessionException if the patched record would have validation errors
+     */
+    SessionRecord update(SessionPatch patch, SessionRecord expected);
+
+    /** {@link #update(SessionPatch, SessionRecord)} without a conflict check. */
+    default SessionRecord update(SessionPatch patch) {
+        return update(patch, null);
+    }
+
+    /**
+     * Removes a session.
+     *
+     * @param expected as in {@link #update}; {@code null} deletes whatever is stored
+     * @throws SessionNotFoundException if there is no such session
+     */
+    void delete(String session, SessionRecord expected);
+
+    default void delete(String session) {
+        delete(session, null);
+    }
+
+    /**
+     * Every record in a stable order (the same order on every call while the store is unchanged),
+     * read lazily where the backend can. Close the stream.
+     */
+    Stream<SessionRecord> streamAll();
+
+    /**
+     * Writes whole records, each replacing any stored record of the same name, all in one
+     * transaction: either every record of the batch is stored or none is.
+     *
+     * @throws InvalidSessionException naming the first record with validation errors (nothing written)
+     */
+    void writeBatch(List<SessionRecord> records);
+
+    @Override
+    void close();
+}

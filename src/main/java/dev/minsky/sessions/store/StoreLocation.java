@@ -1,0 +1,109 @@
+package dev.minsky.sessions.store;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a store lives: {@code json:PATH}, {@code sqlite:PATH} or a {@code postgresql://} URL
+ * (SPEC §5). A bare {@code json}/{@code sqlite}/{@code postgres} ("where the configuration says")
+ * is resolved by the configuration, not here.
+ */
+public sealed interface StoreLocation {
+
+    BackendKind kind();
+
+    /** The location as a user writes it, password masked. */
+    String display();
+
+    record Json(Path path) implements StoreLocation {
+        public Json {
+            Objects.requireNonNull(path);
+        }
+
+        @Override
+        public BackendKind kind() {
+            return BackendKind.JSON;
+        }
+
+        @Override
+        public String display() {
+            return "json:" + path;
+        }
+    }
+
+    record Sqlite(Path path) implements StoreLocation {
+        public Sqlite {
+            Objects.requireNonNull(path);
+        }
+
+        @Override
+        public BackendKind kind() {
+            return BackendKind.SQLITE;
+        }
+
+        @Override
+        public String display() {
+            return "sqlite:" + path;
+        }
+    }
+
+    /** A PostgreSQL URL in libpq form ({@code postgresql://user:password@host:port/db?sslmode=…}). */
+    record Postgres(String url) implements StoreLocation {
+        public Postgres {
+            Objects.requireNonNull(url);
+        }
+
+        @Override
+        public BackendKind kind() {
+            return BackendKind.POSTGRES;
+        }
+
+        @Override
+        public String display() {
+            return Secrets.maskUrl(url);
+        }
+
+        /** Never the password: records print through here in logs and debuggers. */
+        @Override
+        public String toString() {
+            return "Postgres[" + display() + "]";
+        }
+    }
+
+    /** Whether {@code text} is a bare backend name that the configuration must resolve. */
+    static boolean isBareName(String text) {
+        try {
+            BackendKind.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Parses an explicit location.
+     *
+     * @throws IllegalArgumentException with a message naming the accepted forms
+     */
+    static StoreLocation parse(String text) {
+        String t = text == null ? "" : text.trim();
+        if (t.startsWith("json:") && t.length() > 5) {
+            return new Json(Path.of(expandHome(t.substring(5))));
+        }
+        if (t.startsWith("sqlite:") && t.length() > 7) {
+            return new Sqlite(Path.of(expandHome(t.substring(7))));
+        }
+        if (t.startsWith("postgresql://") || t.startsWith("postgres://")) {
+            return new Postgres(t);
+        }
+        throw new IllegalArgumentException("'" + Secrets.maskUrl(t) + "' is not a store location: write json:PATH, "
+                + "sqlite:PATH, a postgresql://… URL, or json, sqlite or postgres for the configured one");
+    }
+
+    private static String expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) {
+            return System.getProperty("user.home") + path.substring(1);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,271 @@
+package dev.minsky.sessions.store.json;
+
+import dev.minsky.sessions.domain.SessionPatch;
+import dev.minsky.sessions.domain.SessionQuery;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.domain.SessionValidator;
+import dev.minsky.sessions.domain.ValidationProblem;
+import dev.minsky.sessions.store.AtomicFiles;
+import dev.minsky.sessions.store.DuplicateSessionException;
+import dev.minsky.sessions.store.InvalidSessionException;
+import dev.minsky.sessions.store.SessionConflictException;
+import dev.minsky.sessions.store.SessionNotFoundException;
+import dev.minsky.sessions.store.SessionStore;
+import dev.minsky.sessions.store.StoreException;
+import dev.minsky.sessions.store.StoreLocation;
+import dev.minsky.sessions.store.StoreUnavailableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * Sessions in Minsky's JSON file (SPEC §2.1).
+ *
+ * <p>Reads serve a parsed copy that is refreshed whenever the file's metadata changes, so a change
+ * made by Minsky's CLI is seen by the next call. Every write is a read-modify-write under
+ * {@link FileLocks}: the file is read again, the change is applied to what is there now (with its
+ * conflict checks), and the result replaces the file atomically. If the file changes again between
+ * that read and the rename (a writer that does not lock, such as Minsky), the change is re-applied
+ * to the newer content instead of overwriting it. A file that cannot be parsed is never written.
+ */
+public final class JsonFileStore implements SessionStore {
+    private static final int MAX_WRITE_ATTEMPTS = 5;
+
+    private final Path file;
+    private final StoreLocation.Json location;
+    private final JsonDocumentParser parser;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(FileState state, JsonDocument document) {
+    }
+
+    public JsonFileStore(Path file) {
+        this.file = file.toAbsolutePath().normalize();
+        this.location = new StoreLocation.Json(this.file);
+        this.parser = new JsonDocumentParser(this.file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public StoreLocation location() {
+        return location;
+    }
+
+    @Override
+    public List<SessionRecord> list(SessionQuery query) {
+        Stream<SessionRecord> s = current().all().stream().filter(query::matches).sorted(query.comparator());
+        if (query.offset() > 0) {
+            s = s.skip(query.offset());
+        }
+        if (query.limit() > 0) {
+            s = s.limit(query.limit());
+        }
+        return s.toList();
+    }
+
+    @Override
+    public long count(SessionQuery query) {
+        return current().all().stream().filter(query::matches).count();
+    }
+
+    @Override
+    public Optional<SessionRecord> get(String session) {
+        return Optional.ofNullable(current().get(session));
+    }
+
+    @Override
+    public SessionRecord create(SessionRecord record) {
+        requireValid(record);
+        mutate(doc -> {
+            if (doc.get(record.session()) != null) {
+                throw new DuplicateSessionException(record.session(), file.toString());
+            }
+            return doc.with(record);
+        });
+        return record;
+    }
+
+    @Override
+    public SessionRecord update(SessionPatch patch, SessionRecord expected) {
+        SessionRecord[] result = new SessionRecord[1];
+        mutate(doc -> {
+            SessionRecord stored = doc.get(patch.session());
+            if (stored == null) {
+                throw new SessionNotFoundException(patch.session(), file.toString());
+            }
+            checkUnchanged(stored, expected);
+            SessionRecord updated = stored.apply(patch);
+            requireValid(updated);
+            result[0] = updated;
+            return updated.equals(stored) && updated.fields().members().keySet().equals(
+                    stored.fields().members().keySet()) ? doc : doc.with(updated);
+        });
+        return result[0];
+    }
+
+    @Override
+    public void delete(String session, SessionRecord expected) {
+        mutate(doc -> {
+            SessionRecord stored = doc.get(session);
+            if (stored == null) {
+                throw new SessionNotFoundException(session, file.toString());
+            }
+            checkUnchanged(stored, expected);
+            return doc.without(session);
+        });
+    }
+
+    /** File order, which is stable while the file is unchanged. */
+    @Override
+    public Stream<SessionRecord> streamAll() {
+        return new ArrayList<>(current().all()).stream();
+    }
+
+    @Override
+    public void writeBatch(List<SessionRecord> records) {
+        records.forEach(JsonFileStore::requireValid);
+        if (!records.isEmpty()) {
+            mutate(doc -> doc.withAll(records));
+        }
+    }
+
+    @Override
+    public void close() {
+        snapshot = null;
+    }
+
+    @Override
+    public String toString() {
+        return "JsonFileStore[" + file + "]";
+    }
+
+    private void checkUnchanged(SessionRecord stored, SessionRecord expected) {
+        if (expected != null && !stored.equals(expected)) {
+            throw new SessionConflictException(stored.session(), "session '" + stored.session()
+                    + "' was changed in " + file + " since it was read (by Minsky or another program); "
+                    + "reload it and apply the change again");
+        }
+    }
+
+    private static void requireValid(SessionRecord record) {
+        List<ValidationProblem> errors = SessionValidator.errors(record);
+        if (!errors.isEmpty()) {
+            throw new InvalidSessionException(record.session(), errors);
+        }
+    }
+
+    /** The document as the file is now, re-read only when the file's metadata changed. */
+    private JsonDocument current() {
+        try {
+            FileState now = FileState.stat(file);
+            Snapshot s = snapshot;
+            if (s != null && s.state().sameMetadata(now)) {
+                return s.document();
+            }
+            Snapshot fresh = read();
+            snapshot = fresh;
+            return fresh.document();
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Reads and parses the file; a file that changes while being read is read again. */
+    private Snapshot read() throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            FileState before = FileState.stat(file);
+            if (!before.exists()) {
+                return new Snapshot(FileState.MISSING, JsonDocument.empty());
+            }
+            if (Files.isDirectory(file)) {
+                throw new StoreUnavailableException(file + " is a folder, not a session file");
+            }
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                continue; // replaced by a rename between stat and read
+            }
+            FileState after = FileState.stat(file);
+            if (!after.sameMetadata(before) && attempt < MAX_WRITE_ATTEMPTS) {
+                sleepBriefly();
+                continue;
+            }
+            return new Snapshot(after.withChecksum(bytes), parser.parse(bytes));
+        }
+    }
+
+    private void mutate(UnaryOperator<JsonDocument> change) {
+        try (FileLocks.Held lock = FileLocks.acquire(file)) {
+            for (int attempt = 1; ; attempt++) {
+                Snapshot base = readUnderLock();
+                JsonDocument changed = change.apply(base.document());
+                if (changed == base.document()) {
+                    return;
+                }
+                byte[] bytes = changed.render();
+                // Someone who does not take our lock (Minsky) may have written since we read: re-apply.
+                if (!FileState.stat(file).sameMetadata(base.state())) {
+                    if (attempt >= MAX_WRITE_ATTEMPTS) {
+                        throw new SessionConflictException(null, file + " keeps changing while being written; "
+                                + "nothing was written, try again");
+                    }
+                    continue;
+                }
+                AtomicFiles.write(file, bytes, null);
+                snapshot = new Snapshot(FileState.stat(file).withChecksum(bytes), changed);
+                return;
+            }
+        } catch (StoreException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot write " + file + ": " + e.getMessage()
+                    + ". The file was not changed.", e);
+        }
+    }
+
+    /** Under the lock: the file's current content, reusing the parsed snapshot only if the bytes are the same. */
+    private Snapshot readUnderLock() throws IOException {
+        FileState state = FileState.stat(file);
+        if (!state.exists()) {
+            return new Snapshot(FileState.MISSING, JsonDocument.empty());
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return new Snapshot(FileState.MISSING, JsonDocument.empty());
+        }
+        FileState withSum = FileState.stat(file).withChecksum(bytes);
+        Snapshot s = snapshot;
+        if (s != null && s.state().exists() && s.state().checksum() == withSum.checksum()) {
+            Snapshot same = new Snapshot(withSum, s.document());
+            snapshot = same;
+            return same;
+        }
+        Snapshot fresh = new Snapshot(withSum, parser.parse(bytes));
+        snapshot = fresh;
+        return fresh;
+    }
+
+    private StoreUnavailableException unreadable(IOException e) {
+        return new StoreUnavailableException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+
+    private static void sleepBriefly() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
