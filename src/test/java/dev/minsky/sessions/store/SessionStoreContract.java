@@ -1,0 +1,434 @@
+package dev.minsky.sessions.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.minsky.sessions.domain.JsonValue;
+import dev.minsky.sessions.domain.SessionField;
+import dev.minsky.sessions.domain.SessionPatch;
+import dev.minsky.sessions.domain.SessionQuery;
+import dev.minsky.sessions.domain.SessionQuery.SortField;
+import dev.minsky.sessions.domain.SessionRecord;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract every {@link SessionStore} keeps (DESIGN convention 1, SPEC §2). Each backend's test
+ * class implements this interface; a difference between backends is written here explicitly.
+ */
+public interface SessionStoreContract {
+
+    /** A new, empty store for one test. Tests close what they open. */
+    SessionStore newStore();
+
+    /** A second, independent instance on the same storage (another window or process). */
+    SessionStore reopen(SessionStore store);
+
+    /** Makes the storage unreadable or unreachable (corrupt file, dropped table, stopped server…). */
+    void breakStorage(SessionStore store) throws Exception;
+
+    /** Whether the backend keeps the order of all fields (JSON does; SQL keeps the order of unknown fields only). */
+    default boolean keepsFieldOrder() {
+        return false;
+    }
+
+    // ---- create / get -------------------------------------------------------------------------
+
+    @Test
+    default void createdRecordReadsBackEqual() {
+        try (SessionStore store = newStore()) {
+            SessionRecord r = TestRecords.minimal("task#001");
+            store.create(r);
+            assertEquals(r, store.get("task#001").orElseThrow());
+            assertTrue(store.exists("task#001"));
+            assertEquals(1, store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    default void keepsEveryKnownUnknownAndNestedValueExactly() {
+        try (SessionStore store = newStore()) {
+            SessionRecord r = TestRecords.rich("task-md#42");
+            store.create(r);
+            SessionRecord back = store.get("task-md#42").orElseThrow();
+            assertEquals(r, back);
+            assertEquals(List.copyOf(r.unknownFields().keySet()), List.copyOf(back.unknownFields().keySet()),
+                    "unknown fields keep their order");
+            assertEquals(Boolean.FALSE, back.prApproved(), "prApproved false stays false, never null");
+            JsonValue.JsonObject github = (JsonValue.JsonObject) ((JsonValue.JsonObject) back.pullRequest()).get("github");
+            assertEquals("123456789012345678901234567890", ((JsonValue.JsonNumber) github.get("id")).literal());
+            assertEquals(JsonValue.NULL, github.get("assignee"), "null inside a nested object is kept");
+            assertEquals(JsonValue.NULL, ((JsonValue.JsonObject) back.prState()).get("mergedAt"));
+            if (keepsFieldOrder()) {
+                assertEquals(r.fields().toJson(), back.fields().toJson());
+            }
+        }
+    }
+
+    @Test
+    default void getOfMissingSessionIsEmpty() {
+        try (SessionStore store = newStore()) {
+            assertTrue(store.get("nope").isEmpty());
+            assertFalse(store.exists("nope"));
+        }
+    }
+
+    @Test
+    default void createRefusesAnExistingName() {
+        try (SessionStore store = newStore()) {
+            SessionRecord first = TestRecords.minimal("dup");
+            store.create(first);
+            SessionRecord second = first.toBuilder().set(SessionField.REPO_NAME, "other/repo").build();
+            DuplicateSessionException e = assertThrows(DuplicateSessionException.class, () -> store.create(second));
+            assertTrue(e.getMessage().contains("dup"), e.getMessage());
+            assertEquals(first, store.get("dup").orElseThrow());
+        }
+    }
+
+    @Test
+    default void createRefusesAnInvalidRecordNamingEveryProblem() {
+        try (SessionStore store = newStore()) {
+            SessionRecord bad = SessionRecord.builder("bad").set(SessionField.REPO_URL, ".")
+                    .set(SessionField.CREATED_AT, "yesterday").build();
+            InvalidSessionException e = assertThrows(InvalidSessionException.class, () -> store.create(bad));
+            Set<String> fields = e.problems().stream().map(p -> p.field()).collect(Collectors.toSet());
+            assertEquals(Set.of(SessionField.REPO_NAME, SessionField.CREATED_AT), fields);
+            assertFalse(store.exists("bad"));
+        }
+    }
+
+    // ---- update -------------------------------------------------------------------------------
+
+    @Test
+    default void updateChangesOnlyTheFieldsItNames() {
+        try (SessionStore store = newStore()) {
+            SessionRecord r = TestRecords.rich("task#7");
+            store.create(r);
+            SessionRecord updated = store.update(SessionPatch.of("task#7").set(SessionField.BRANCH, "renamed").build());
+            SessionRecord expected = r.toBuilder().set(SessionField.BRANCH, "renamed").build();
+            assertEquals(expected, updated);
+            assertEquals(expected, store.get("task#7").orElseThrow());
+        }
+    }
+
+    @Test
+    default void updateReplacesANestedObjectWhole() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.rich("task#8"));
+            JsonValue.JsonObject newState = TestRecords.obj("branchName", JsonValue.of("pr/other"));
+            store.update(SessionPatch.of("task#8").set(SessionField.PR_STATE, newState).build());
+            assertEquals(newState, store.get("task#8").orElseThrow().prState());
+        }
+    }
+
+    @Test
+    default void updateCanRemoveAFieldExplicitly() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.rich("task#9"));
+            store.update(SessionPatch.of("task#9").remove(SessionField.TASK_ID).remove("status")
+                    .remove(SessionField.PULL_REQUEST).build());
+            SessionRecord back = store.get("task#9").orElseThrow();
+            assertFalse(back.has(SessionField.TASK_ID));
+            assertFalse(back.has("status"));
+            assertFalse(back.has(SessionField.PULL_REQUEST));
+            assertTrue(back.has("commitCount"));
+        }
+    }
+
+    @Test
+    default void theSessionNameNeverChangesThroughAnUpdate() {
+        assertThrows(IllegalArgumentException.class,
+                () -> SessionPatch.of("a").set(SessionField.SESSION, "b"));
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("a"));
+            SessionRecord renamed = TestRecords.minimal("b");
+            assertThrows(IllegalArgumentException.class,
+                    () -> SessionPatch.between(store.get("a").orElseThrow(), renamed));
+        }
+    }
+
+    @Test
+    default void updateOfAMissingSessionSaysSo() {
+        try (SessionStore store = newStore()) {
+            SessionNotFoundException e = assertThrows(SessionNotFoundException.class,
+                    () -> store.update(SessionPatch.of("ghost").set(SessionField.BRANCH, "x").build()));
+            assertTrue(e.getMessage().contains("ghost"));
+            assertFalse(store.exists("ghost"));
+        }
+    }
+
+    @Test
+    default void updateRefusesToMakeARecordInvalid() {
+        try (SessionStore store = newStore()) {
+            SessionRecord r = TestRecords.minimal("v");
+            store.create(r);
+            assertThrows(InvalidSessionException.class,
+                    () -> store.update(SessionPatch.of("v").set(SessionField.CREATED_AT, "not a date").build()));
+            assertEquals(r, store.get("v").orElseThrow());
+        }
+    }
+
+    @Test
+    default void updateOfARecordChangedElsewhereSinceItWasReadIsAConflict() {
+        try (SessionStore store = newStore(); SessionStore other = reopen(store)) {
+            store.create(TestRecords.minimal("shared"));
+            SessionRecord readByUs = store.get("shared").orElseThrow();
+            other.update(SessionPatch.of("shared").set(SessionField.BRANCH, "theirs").build());
+            SessionConflictException e = assertThrows(SessionConflictException.class, () -> store.update(
+                    SessionPatch.of("shared").set(SessionField.BRANCH, "ours").build(), readByUs));
+            assertTrue(e.getMessage().contains("shared"), e.getMessage());
+            assertEquals("theirs", store.get("shared").orElseThrow().branch(), "their change is not overwritten");
+            SessionRecord fresh = store.get("shared").orElseThrow();
+            assertEquals("ours", store.update(SessionPatch.of("shared").set(SessionField.BRANCH, "ours").build(), fresh)
+                    .branch(), "with the current record the update goes through");
+        }
+    }
+
+    // ---- delete -------------------------------------------------------------------------------
+
+    @Test
+    default void deleteRemovesTheSession() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("gone"));
+            store.create(TestRecords.minimal("stays"));
+            store.delete("gone");
+            assertFalse(store.exists("gone"));
+            assertTrue(store.exists("stays"));
+        }
+    }
+
+    @Test
+    default void deleteOfAMissingSessionSaysSo() {
+        try (SessionStore store = newStore()) {
+            assertThrows(SessionNotFoundException.class, () -> store.delete("ghost"));
+        }
+    }
+
+    @Test
+    default void deleteOfARecordChangedElsewhereIsAConflict() {
+        try (SessionStore store = newStore(); SessionStore other = reopen(store)) {
+            store.create(TestRecords.minimal("d"));
+            SessionRecord read = store.get("d").orElseThrow();
+            other.update(SessionPatch.of("d").set(SessionField.BRANCH, "changed").build());
+            assertThrows(SessionConflictException.class, () -> store.delete("d", read));
+            assertTrue(store.exists("d"));
+        }
+    }
+
+    // ---- queries ------------------------------------------------------------------------------
+
+    @Test
+    default void taskIdLookupIgnoresOneLeadingHashBothWays() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.withTask("a", "#123"));
+            store.create(TestRecords.withTask("b", "456"));
+            store.create(TestRecords.withTask("c", "md#123"));
+            assertEquals(List.of("a"), names(store, SessionQuery.builder().taskId("123").build()));
+            assertEquals(List.of("a"), names(store, SessionQuery.builder().taskId("#123").build()));
+            assertEquals(List.of("b"), names(store, SessionQuery.builder().taskId("#456").build()));
+            assertEquals(List.of("c"), names(store, SessionQuery.builder().taskId("md#123").build()));
+            assertEquals(List.of(), names(store, SessionQuery.builder().taskId("##123").build()));
+            assertEquals(List.of(), names(store, SessionQuery.builder().taskId("12").build()), "exact, not a prefix");
+        }
+    }
+
+    @Test
+    default void textFilterMatchesLiterallyWithoutWildcards() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("a%b"));
+            store.create(TestRecords.minimal("a_b"));
+            store.create(TestRecords.minimal("axb"));
+            store.create(TestRecords.minimal("a\\b"));
+            assertEquals(List.of("a%b"), names(store, SessionQuery.builder().text("%").build()));
+            assertEquals(List.of("a_b"), names(store, SessionQuery.builder().text("_").build()));
+            assertEquals(List.of("a\\b"), names(store, SessionQuery.builder().text("\\").build()));
+            assertEquals(List.of("a%b", "a\\b", "a_b", "axb"), names(store, SessionQuery.builder().text("a").build()));
+        }
+    }
+
+    @Test
+    default void textFilterIgnoresCaseAndLooksInEveryTextField() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("one").toBuilder()
+                    .set(SessionField.REPO_URL, "https://GitHub.com/edobry/minsky.git").build());
+            store.create(TestRecords.minimal("two").toBuilder().set(SessionField.BRANCH, "feature/Parser").build());
+            store.create(TestRecords.minimal("three").toBuilder().set(SessionField.TASK_ID, "gh#77").build());
+            store.create(TestRecords.minimal("four").toBuilder().set("status", JsonValue.of("github")).build());
+            assertEquals(List.of("one"), names(store, SessionQuery.builder().text("github.COM").build()));
+            assertEquals(List.of("two"), names(store, SessionQuery.builder().text("PARSER").build()));
+            assertEquals(List.of("three"), names(store, SessionQuery.builder().text("gh#7").build()));
+            assertEquals(1, store.count(SessionQuery.builder().text("github").build()),
+                    "unknown fields are not searched by the quick filter");
+        }
+    }
+
+    @Test
+    default void filtersByRepositoryAndBranchExactly() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("a").toBuilder().set(SessionField.REPO_NAME, "edobry/minsky")
+                    .set(SessionField.BRANCH, "main").build());
+            store.create(TestRecords.minimal("b").toBuilder().set(SessionField.REPO_NAME, "edobry/minsky-2")
+                    .set(SessionField.BRANCH, "main").build());
+            store.create(TestRecords.minimal("c").toBuilder().set(SessionField.REPO_NAME, "edobry/minsky").build());
+            assertEquals(List.of("a", "c"), names(store, SessionQuery.builder().repoName("edobry/minsky").build()));
+            assertEquals(List.of("a", "b"), names(store, SessionQuery.builder().branch("main").build()));
+            assertEquals(List.of("a"), names(store, SessionQuery.builder().repoName("edobry/minsky").branch("main").build()));
+        }
+    }
+
+    @Test
+    default void filtersByCreatedRangeComparingInstants() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("early").toBuilder().set(SessionField.CREATED_AT, "2025-01-01T00:00:00Z").build());
+            store.create(TestRecords.minimal("mid").toBuilder().set(SessionField.CREATED_AT, "2025-06-15T12:00:00.500Z").build());
+            store.create(TestRecords.minimal("late").toBuilder().set(SessionField.CREATED_AT, "2026-01-01T00:00:00.000Z").build());
+            SessionQuery q = SessionQuery.builder().createdFrom(Instant.parse("2025-06-15T12:00:00.500Z"))
+                    .createdTo(Instant.parse("2026-01-01T00:00:00Z")).build();
+            assertEquals(List.of("mid"), names(store, q), "from is inclusive, to exclusive");
+            assertEquals(List.of("early"), names(store, SessionQuery.builder()
+                    .createdTo(Instant.parse("2025-06-01T00:00:00Z")).build()));
+        }
+    }
+
+    @Test
+    default void sortsAndPagesWhileCountIgnoresThePage() {
+        try (SessionStore store = newStore()) {
+            for (int i = 0; i < 7; i++) {
+                store.create(TestRecords.minimal("s" + i).toBuilder()
+                        .set(SessionField.CREATED_AT, "2025-07-0" + (7 - i) + "T10:00:00.000Z").build());
+            }
+            SessionQuery byCreated = SessionQuery.builder().sort(SortField.CREATED_AT, false).page(2, 3).build();
+            assertEquals(List.of("s4", "s3", "s2"), names(store, byCreated));
+            assertEquals(7, store.count(byCreated));
+            assertEquals(List.of("s6", "s5"), names(store, SessionQuery.builder().sort(SortField.SESSION, true)
+                    .page(0, 2).build()));
+        }
+    }
+
+    // ---- bulk -------------------------------------------------------------------------------
+
+    @Test
+    default void streamAllGivesEveryRecordInAStableOrder(@TempDir Path tmp) {
+        List<SessionRecord> messy = TestRecords.messyValid(tmp);
+        try (SessionStore store = newStore()) {
+            store.writeBatch(messy);
+            List<SessionRecord> first;
+            List<SessionRecord> second;
+            try (Stream<SessionRecord> s = store.streamAll()) {
+                first = s.toList();
+            }
+            try (Stream<SessionRecord> s = store.streamAll()) {
+                second = s.toList();
+            }
+            assertEquals(first, second);
+            assertEquals(Set.copyOf(messy), Set.copyOf(first), "every field of every record comes back");
+            assertEquals(messy.size(), store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    default void writeBatchReplacesWholeRecordsAndAddsNewOnes() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.rich("x"));
+            SessionRecord replacement = TestRecords.minimal("x");
+            store.writeBatch(List.of(replacement, TestRecords.minimal("y")));
+            assertEquals(replacement, store.get("x").orElseThrow(), "fields not in the new record are gone");
+            assertTrue(store.exists("y"));
+        }
+    }
+
+    @Test
+    default void writeBatchWithAnInvalidRecordWritesNothing() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("x"));
+            SessionRecord invalid = TestRecords.minimal("bad").toBuilder().set(SessionField.CREATED_AT, "not a date").build();
+            List<SessionRecord> batch = List.of(TestRecords.minimal("new"), TestRecords.rich("x"), invalid);
+            InvalidSessionException e = assertThrows(InvalidSessionException.class, () -> store.writeBatch(batch));
+            assertEquals("bad", e.session());
+            assertFalse(store.exists("new"));
+            assertEquals(TestRecords.minimal("x"), store.get("x").orElseThrow());
+        }
+    }
+
+    // ---- several writers, unreadable storage ------------------------------------------------
+
+    @Test
+    default void changesMadeThroughAnotherInstanceAreSeen() {
+        try (SessionStore store = newStore(); SessionStore other = reopen(store)) {
+            store.create(TestRecords.minimal("mine"));
+            assertEquals(0, other.count(SessionQuery.builder().text("theirs").build()));
+            other.create(TestRecords.minimal("theirs"));
+            assertTrue(store.exists("theirs"));
+            assertEquals(2, store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    default void concurrentWritersThroughTwoInstancesLoseNoUpdate() throws Exception {
+        try (SessionStore a = newStore(); SessionStore b = reopen(a)) {
+            a.create(TestRecords.minimal("counter").toBuilder().set("hits", JsonValue.of(0)).build());
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (SessionStore s : List.of(a, b)) {
+                    String prefix = s == a ? "a" : "b";
+                    futures.add(pool.submit(() -> {
+                        for (int i = 0; i < 25; i++) {
+                            s.create(TestRecords.minimal(prefix + i));
+                            incrementHits(s);
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(51, a.count(SessionQuery.all()));
+            assertEquals(JsonValue.of(50), a.get("counter").orElseThrow().get("hits"), "no increment lost");
+        }
+    }
+
+    /** Read, increment, write with the read record as the expectation; retry on conflict. */
+    private static void incrementHits(SessionStore s) {
+        while (true) {
+            SessionRecord current = s.get("counter").orElseThrow();
+            long hits = ((JsonValue.JsonNumber) current.get("hits")).decimalValue().longValueExact();
+            try {
+                s.update(SessionPatch.of("counter").set("hits", JsonValue.of(hits + 1)).build(), current);
+                return;
+            } catch (SessionConflictException e) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
+    default void unreadableStorageIsAnErrorNeverAnEmptyList() throws Exception {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("exists"));
+            breakStorage(store);
+            assertThrows(StoreUnavailableException.class, () -> store.list(SessionQuery.all()));
+            assertThrows(StoreUnavailableException.class, () -> store.count(SessionQuery.all()));
+            assertThrows(StoreUnavailableException.class, () -> store.get("exists"));
+            assertThrows(StoreUnavailableException.class, () -> store.create(TestRecords.minimal("new")));
+        }
+    }
+
+    private static List<String> names(SessionStore store, SessionQuery q) {
+        return store.list(q).stream().map(SessionRecord::session).toList();
+    }
+}
