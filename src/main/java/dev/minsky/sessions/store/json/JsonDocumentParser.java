@@ -5,8 +5,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.JsonValue.JsonArray;
@@ -16,7 +14,6 @@ import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.MalformedStoreException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,12 +27,7 @@ import java.util.Set;
  * line and column, or the record, so the user can find it; nothing is guessed or dropped.
  */
 final class JsonDocumentParser {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(512 * 1024 * 1024).maxNestingDepth(1000).build())
-            .build();
+    private static final JsonFactory FACTORY = JsonValueParser.FACTORY;
 
     private final Path file;
 
@@ -50,7 +42,10 @@ final class JsonDocumentParser {
         JsonValue top;
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();
-            top = readValue(p, first);
+            if (first == null) {
+                throw malformed(p.currentLocation(), "the file ends before its JSON value");
+            }
+            top = JsonValueParser.read(p, first);
             JsonToken after = p.nextToken();
             if (after != null) {
                 throw malformed(p.currentTokenLocation(), "unexpected content after the end of the JSON value");
@@ -139,44 +134,6 @@ final class JsonDocumentParser {
             }
         }
         return new JsonDocument(JsonShape.KEYED, object, out, inline, trailingNewline);
-    }
-
-    private JsonValue readValue(JsonParser p, JsonToken t) throws IOException {
-        if (t == null) {
-            throw malformed(p.currentLocation(), "the file ends before its JSON value");
-        }
-        switch (t) {
-            case START_OBJECT: {
-                LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
-                JsonToken k;
-                while ((k = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    members.put(name, readValue(p, p.nextToken()));
-                }
-                return JsonObject.adopt(members);
-            }
-            case START_ARRAY: {
-                List<JsonValue> elements = new ArrayList<>();
-                JsonToken e;
-                while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                    elements.add(readValue(p, e));
-                }
-                return new JsonArray(elements);
-            }
-            case VALUE_STRING:
-                return new JsonValue.JsonString(p.getText());
-            case VALUE_NUMBER_INT:
-            case VALUE_NUMBER_FLOAT:
-                return new JsonValue.JsonNumber(p.getText());
-            case VALUE_TRUE:
-                return JsonValue.TRUE;
-            case VALUE_FALSE:
-                return JsonValue.FALSE;
-            case VALUE_NULL:
-                return JsonValue.NULL;
-            default:
-                throw malformed(p.currentTokenLocation(), "unexpected " + t);
-        }
     }
 
     private MalformedStoreException recordError(byte[] bytes, String path, int index, String problem) {
