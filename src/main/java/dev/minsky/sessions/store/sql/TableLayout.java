@@ -1,0 +1,352 @@
+package dev.minsky.sessions.store.sql;
+
+import dev.minsky.sessions.domain.Instants;
+import dev.minsky.sessions.domain.JsonValue;
+import dev.minsky.sessions.domain.SessionField;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.domain.ValidationProblem;
+import dev.minsky.sessions.store.json.JsonValueParser;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code sessions} table as it really is (DESIGN convention 4): its columns, read from the
+ * database, and which record field each one holds. Minsky named columns camelCase in SQLite,
+ * snake_case in PostgreSQL, and a 2026 SQLite file mixes both, so the mapping is per column.
+ * Columns we do not model (Minsky's newer {@code status}, {@code short_id}, …) become fields named
+ * after them and are kept intact. Fields without a column, and values a column cannot hold exactly,
+ * go to our JSON column {@value #EXTRA_COLUMN}, so that a record always reads back as it was written.
+ */
+final class TableLayout {
+    static final String TABLE = "sessions";
+    static final String EXTRA_COLUMN = "extra_fields";
+    private static final Set<String> JSON_TEXT_FIELDS = Set.of(SessionField.PR_STATE, SessionField.PULL_REQUEST);
+    private static final Pattern INTEGER_LITERAL = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+    private static final Object NOT_FIT = new Object();
+
+    private final SqlPlatform platform;
+    private final List<ColumnInfo> columns;
+    private final List<String> fieldOfColumn; // null for the extra column
+    private final Map<String, Integer> columnOfField;
+    private final int extraIndex;
+
+    private TableLayout(SqlPlatform platform, List<ColumnInfo> columns) {
+        this.platform = platform;
+        this.columns = List.copyOf(columns);
+        List<String> fields = new ArrayList<>();
+        Map<String, Integer> byField = new HashMap<>();
+        int extra = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            String name = columns.get(i).name();
+            if (name.equals(EXTRA_COLUMN)) {
+                extra = i;
+                fields.add(null);
+                continue;
+            }
+            String field = fieldForColumn(name);
+            if (byField.containsKey(field)) {
+                field = name; // both repoName and repo_name: the second keeps its own name
+            }
+            byField.put(field, i);
+            fields.add(field);
+        }
+        this.fieldOfColumn = Collections.unmodifiableList(fields);
+        this.columnOfField = Map.copyOf(byField);
+        this.extraIndex = extra;
+    }
+
+    /** Reads the table's columns; empty when there is no {@code sessions} table. */
+    static java.util.Optional<TableLayout> inspect(Connection c, SqlPlatform platform) throws SQLException {
+        List<ColumnInfo> cols = new ArrayList<>();
+        if (platform == SqlPlatform.SQLITE) {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(" + TABLE + ")")) {
+                while (rs.next()) {
+                    cols.add(ColumnInfo.sqlite(rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0));
+                }
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, is_nullable, "
+                    + "character_maximum_length FROM information_schema.columns WHERE table_schema = current_schema() "
+                    + "AND table_name = ? ORDER BY ordinal_position")) {
+                ps.setString(1, TABLE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        cols.add(ColumnInfo.postgres(rs.getString(1), rs.getString(2), "NO".equals(rs.getString(3)),
+                                (Integer) rs.getObject(4)));
+                    }
+                }
+            }
+        }
+        return cols.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new TableLayout(platform, cols));
+    }
+
+    /** {@code repo_name} → {@code repoName}; camelCase names are already field names. */
+    static String fieldForColumn(String column) {
+        if (!column.contains("_")) {
+            return column;
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean upper = false;
+        for (char ch : column.toCharArray()) {
+            if (ch == '_') {
+                upper = sb.length() > 0;
+            } else {
+                sb.append(upper ? Character.toUpperCase(ch) : ch);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    static String snakeCase(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    List<ColumnInfo> columns() {
+        return columns;
+    }
+
+    /** The column holding {@code field}, or null when the field lives in the JSON column. */
+    ColumnInfo columnFor(String field) {
+        Integer i = columnOfField.get(field);
+        return i == null ? null : columns.get(i);
+    }
+
+    boolean hasExtraColumn() {
+        return extraIndex >= 0;
+    }
+
+    String selectList() {
+        return columns.stream().map(ColumnInfo::quoted).collect(Collectors.joining(", "));
+    }
+
+    // ---- record -> row ------------------------------------------------------------------------
+
+    /** A record as column values (in column order) ready to bind. */
+    Object[] encode(SessionRecord record) {
+        Object[] values = new Object[columns.size()];
+        LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
+        record.fields().members().forEach((field, value) -> {
+            Integer i = columnOfField.get(field);
+            Object encoded = i == null || value instanceof JsonValue.JsonNull ? NOT_FIT
+                    : encodeValue(field, columns.get(i), value);
+            if (encoded == NOT_FIT) {
+                extra.put(field, value);
+            } else {
+                values[i] = encoded;
+                if (encoded instanceof OffsetDateTime t && !formatInstant(t.toInstant()).equals(((JsonValue.JsonString) value).value())) {
+                    extra.put(field, value); // the text as written; timestamptz keeps only the instant
+                }
+            }
+        });
+        if (extraIndex >= 0) {
+            values[extraIndex] = extra.isEmpty() ? null : JsonValue.JsonObject.adopt(extra).toJson();
+        }
+        return values;
+    }
+
+    /** Fields this table cannot hold for {@code record}; empty when it can be written. */
+    List<ValidationProblem> problems(SessionRecord record) {
+        List<ValidationProblem> problems = new ArrayList<>();
+        Object[] values = encode(record);
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnInfo col = columns.get(i);
+            String field = fieldOfColumn.get(i);
+            Object v = values[i];
+            if (v == null && col.notNull() && field != null) {
+                problems.add(problem(field, record, "is required by column " + col.name() + " of this table (NOT NULL)"));
+            } else if (v instanceof String s) {
+                if (col.maxLength() > 0 && s.codePointCount(0, s.length()) > col.maxLength()) {
+                    problems.add(problem(field == null ? EXTRA_COLUMN : field, record, "is longer than the "
+                            + col.maxLength() + " characters column " + col.name() + " can hold"));
+                }
+                if (platform == SqlPlatform.POSTGRES && s.indexOf('\0') >= 0) {
+                    problems.add(problem(field, record, "contains a NUL character, which PostgreSQL cannot store"));
+                }
+            }
+        }
+        if (extraIndex < 0) {
+            for (String field : record.fields().members().keySet()) {
+                Integer i = columnOfField.get(field);
+                if (i == null || values[i] == null) {
+                    problems.add(problem(field, record, "has no column in this table"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static ValidationProblem problem(String field, SessionRecord r, String reason) {
+        JsonValue v = r.get(field);
+        String shown = v == null ? null : v.toJson();
+        if (shown != null && shown.length() > 80) {
+            shown = shown.substring(0, 77) + "...";
+        }
+        return new ValidationProblem(field, shown, ValidationProblem.Severity.ERROR, reason);
+    }
+
+    private static Object encodeValue(String field, ColumnInfo col, JsonValue value) {
+        switch (col.kind()) {
+            case TEXT:
+                if (JSON_TEXT_FIELDS.contains(field)) {
+                    return value.toJson(); // Minsky keeps nested objects as JSON text
+                }
+                if (field.equals(SessionField.PR_APPROVED)) {
+                    return value instanceof JsonValue.JsonBoolean b ? (b.value() ? "true" : "false") : NOT_FIT;
+                }
+                return value instanceof JsonValue.JsonString s ? s.value() : NOT_FIT;
+            case TIMESTAMP:
+                if (value instanceof JsonValue.JsonString s) {
+                    return Instants.parse(s.value()).map(i -> (Object) OffsetDateTime.ofInstant(i, ZoneOffset.UTC))
+                            .orElse(NOT_FIT);
+                }
+                return NOT_FIT;
+            case INTEGER:
+                return value instanceof JsonValue.JsonNumber n && INTEGER_LITERAL.matcher(n.literal()).matches()
+                        ? (Object) Long.parseLong(n.literal()) : NOT_FIT;
+            case BOOLEAN:
+                return value instanceof JsonValue.JsonBoolean b ? (Object) b.value() : NOT_FIT;
+            case UUID:
+                if (value instanceof JsonValue.JsonString s) {
+                    try {
+                        UUID u = UUID.fromString(s.value());
+                        return u.toString().equals(s.value()) ? u : NOT_FIT;
+                    } catch (IllegalArgumentException e) {
+                        return NOT_FIT;
+                    }
+                }
+                return NOT_FIT;
+            default:
+                return NOT_FIT;
+        }
+    }
+
+    static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.NULL);
+        } else if (value instanceof String s) {
+            ps.setString(index, s);
+        } else if (value instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (value instanceof Boolean b) {
+            ps.setBoolean(index, b);
+        } else {
+            ps.setObject(index, value);
+        }
+    }
+
+    // ---- row -> record ------------------------------------------------------------------------
+
+    /**
+     * The record in the current row of {@code rs} (selected with {@link #selectList()}): known
+     * fields in Minsky's order, then other columns in table order, then the JSON column's fields.
+     * A field's column wins over the JSON column when both have it (Minsky may have set the column).
+     */
+    SessionRecord decode(ResultSet rs) throws SQLException {
+        JsonValue[] fromColumns = new JsonValue[columns.size()];
+        LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i == extraIndex) {
+                String text = rs.getString(i + 1);
+                if (text != null && JsonValueParser.tryParse(text).orElse(null) instanceof JsonValue.JsonObject o) {
+                    extra.putAll(o.members());
+                }
+            } else {
+                fromColumns[i] = decodeValue(fieldOfColumn.get(i), columns.get(i), rs, i + 1);
+            }
+        }
+        LinkedHashMap<String, JsonValue> fields = new LinkedHashMap<>();
+        for (String known : SessionField.KNOWN) {
+            put(fields, known, fromColumns, extra);
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            String field = fieldOfColumn.get(i);
+            if (field != null && !SessionField.isKnown(field)) {
+                put(fields, field, fromColumns, extra);
+            }
+        }
+        extra.forEach(fields::putIfAbsent);
+        return SessionRecord.of(JsonValue.JsonObject.adopt(fields));
+    }
+
+    private void put(Map<String, JsonValue> fields, String field, JsonValue[] fromColumns, Map<String, JsonValue> extra) {
+        Integer i = columnOfField.get(field);
+        JsonValue v = i == null ? null : fromColumns[i];
+        JsonValue hint = extra.get(field);
+        if (v == null) {
+            v = hint;
+        } else if (columns.get(i).kind() == ColumnInfo.Kind.TIMESTAMP && hint instanceof JsonValue.JsonString h
+                && v instanceof JsonValue.JsonString c && Instants.parse(h.value()).equals(Instants.parse(c.value()))) {
+            v = hint; // the original text of the same instant (a different instant means Minsky changed it)
+        }
+        if (v != null) {
+            fields.put(field, v);
+        }
+    }
+
+    private static final DateTimeFormatter MICROS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+    /** How a timestamptz reads back: Minsky's millisecond form, or microseconds when it has them. */
+    private static String formatInstant(Instant instant) {
+        return instant.getNano() % 1_000_000 == 0 ? Instants.format(instant) : MICROS.format(instant);
+    }
+
+    private static JsonValue decodeValue(String field, ColumnInfo col, ResultSet rs, int index) throws SQLException {
+        switch (col.kind()) {
+            case TEXT: {
+                String s = rs.getString(index);
+                if (s == null) {
+                    return null;
+                }
+                if (JSON_TEXT_FIELDS.contains(field)) {
+                    return JsonValueParser.tryParse(s).orElse(JsonValue.of(s));
+                }
+                if (field.equals(SessionField.PR_APPROVED) && (s.equals("true") || s.equals("false"))) {
+                    return JsonValue.of(s.equals("true"));
+                }
+                return JsonValue.of(s);
+            }
+            case TIMESTAMP: {
+                OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
+                if (t == null) {
+                    return null;
+                }
+                return JsonValue.of(formatInstant(t.toInstant()));
+            }
+            case INTEGER: {
+                Object o = rs.getObject(index);
+                if (o == null) {
+                    return null;
+                }
+                return o instanceof Number n ? new JsonValue.JsonNumber(Long.toString(n.longValue())) : JsonValue.of(o.toString());
+            }
+            case BOOLEAN: {
+                boolean b = rs.getBoolean(index);
+                return rs.wasNull() ? null : JsonValue.of(b);
+            }
+            default: {
+                String s = rs.getString(index);
+                return s == null ? null : JsonValue.of(s);
+            }
+        }
+    }
+}
