@@ -101,6 +101,35 @@ public final class TestPostgres {
         }
     }
 
+    /**
+     * Loads a pg_dump file (as Minsky's fixtures are) the way {@code psql -f} would, minus psql's
+     * own meta-commands and the ownership statements for Minsky's role, which does not exist here.
+     */
+    public static void loadDump(PostgresUrl url, String resource) {
+        String text;
+        try (java.io.InputStream in = TestPostgres.class.getResourceAsStream("/" + resource)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("cannot read test resource " + resource, e);
+        }
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("\\") || line.startsWith("--") || (current.length() == 0 && line.isBlank())) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.endsWith(";")) {
+                String sql = current.toString().trim();
+                current.setLength(0);
+                if (!sql.contains(" OWNER TO ") && !sql.startsWith("SELECT pg_catalog.set_config('search_path'")) {
+                    statements.add(sql.substring(0, sql.length() - 1));
+                }
+            }
+        }
+        execute(url, statements.toArray(new String[0]));
+    }
+
     public static Connection connect(PostgresUrl url) throws SQLException {
         Properties p = new Properties();
         p.setProperty("user", url.user());
