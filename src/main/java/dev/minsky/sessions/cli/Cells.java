@@ -27,7 +27,8 @@ final class Cells {
 
     /**
      * {@link #plain} for one-line output: text holding control characters (a newline would break
-     * the line structure) is shown JSON-quoted and escaped instead.
+     * the line structure) is shown JSON-quoted and escaped instead, and JSON null reads "null" so a
+     * field set to null is not mistaken for one that is missing.
      */
     static String oneLine(JsonValue value) {
         if (value instanceof JsonValue.JsonString s && hasControl(s.value())) {
