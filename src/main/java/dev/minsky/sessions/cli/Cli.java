@@ -1,0 +1,139 @@
+package dev.minsky.sessions.cli;
+
+import dev.minsky.sessions.config.ConfigException;
+import dev.minsky.sessions.store.StoreException;
+import dev.minsky.sessions.store.StoreUnavailableException;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The {@code minsky-sessions} command line (SPEC §5), runnable in-process for tests through
+ * {@link #run}. Results go to stdout and errors to stderr as one line
+ * {@code minsky-sessions: <message>} (a stack trace only with {@code --debug}), both UTF-8 whatever
+ * the platform's default charset.
+ *
+ * <p>Exit status:
+ * <ul>
+ *   <li>{@value #OK}: success.</li>
+ *   <li>{@value #FAILED}: the work ran but something failed, was not found or was invalid
+ *       (e.g. {@code show} of a session that does not exist).</li>
+ *   <li>{@value #USAGE}: wrong usage: picocli's parse errors, and configuration given in the
+ *       invocation itself that cannot be used: an unknown backend or malformed location in
+ *       {@code --store} or in an environment variable ({@link ConfigException} whose source is the
+ *       command line or the environment). The user fixes the command they typed.</li>
+ *   <li>{@value #UNAVAILABLE}: a store could not be opened, read or reached
+ *       ({@link StoreUnavailableException}, including a malformed store file), or a configuration
+ *       file (settings.json, Minsky's config.yaml) is broken or names an unusable backend. The user
+ *       fixes a file or the store, not the command.</li>
+ * </ul>
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int UNAVAILABLE = 3;
+    static final String NAME = "minsky-sessions";
+    private static final int BUFFER = 1 << 16;
+
+    private Cli() {
+    }
+
+    public static void main(String[] args) {
+        int status = run(args, System.out, System.err, System.getenv(), Path.of(System.getProperty("user.home")));
+        System.exit(status);
+    }
+
+    /** Runs one command line with the given streams, environment and home folder; returns the exit status. */
+    public static int run(String[] args, OutputStream out, OutputStream err, Map<String, String> env, Path home) {
+        return run(args, out, err, env, home, ZoneId.systemDefault());
+    }
+
+    /** As {@link #run(String[], OutputStream, OutputStream, Map, Path)}, showing local times in {@code zone}. */
+    public static int run(String[] args, OutputStream out, OutputStream err, Map<String, String> env, Path home,
+                          ZoneId zone) {
+        // Large buffers on both sides of the encoder: `list --format json` writes tens of megabytes.
+        BufferedWriter outWriter = new BufferedWriter(
+                new OutputStreamWriter(new BufferedOutputStream(out, BUFFER), StandardCharsets.UTF_8), BUFFER);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        CliContext ctx = new CliContext(env, home, zone, outWriter, errWriter);
+        try {
+            return commandLine(ctx).execute(args);
+        } finally {
+            ctx.flushOut();
+            errWriter.flush();
+        }
+    }
+
+    static CommandLine commandLine(CliContext ctx) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.addSubcommand(new ListCommand(ctx));
+        cl.addSubcommand(new ShowCommand(ctx));
+        cl.addSubcommand(new ConfigCommand(ctx));
+        cl.setOut(new PrintWriter(ctx.out(), true));
+        cl.setErr(ctx.err());
+        cl.setParameterExceptionHandler((e, args) -> {
+            CommandLine failed = e.getCommandLine();
+            ctx.flushOut();
+            ctx.err().println(NAME + ": " + oneLine(e.getMessage()) + " (see '"
+                    + failed.getCommandSpec().qualifiedName() + " --help')");
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        cl.setExecutionExceptionHandler((e, failed, parseResult) -> {
+            ctx.flushOut();
+            ctx.err().println(NAME + ": " + message(e));
+            if (debugRequested(parseResult)) {
+                e.printStackTrace(ctx.err());
+            }
+            return exitStatus(e);
+        });
+        return cl;
+    }
+
+    /** The documented exit status for an error that stopped a command. */
+    static int exitStatus(Throwable e) {
+        if (e instanceof ConfigException c) {
+            return switch (c.source()) {
+                case COMMAND_LINE, ENVIRONMENT -> USAGE;
+                default -> UNAVAILABLE;
+            };
+        }
+        if (e instanceof StoreUnavailableException) {
+            return UNAVAILABLE;
+        }
+        return FAILED;
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof ConfigException || e instanceof StoreException) {
+            return oneLine(e.getMessage());
+        }
+        if (e instanceof IOException) {
+            return oneLine("cannot write the output: " + e.getMessage());
+        }
+        // A bug, not a user error: say so instead of dressing it up, and say how to see more.
+        return oneLine("unexpected error: " + e + " (run again with --debug to see where)");
+    }
+
+    private static boolean debugRequested(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

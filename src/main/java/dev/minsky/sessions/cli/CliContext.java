@@ -1,0 +1,64 @@
+package dev.minsky.sessions.cli;
+
+import dev.minsky.sessions.config.CommandLineOverrides;
+import dev.minsky.sessions.config.ConfigResolver;
+import dev.minsky.sessions.config.EffectiveConfig;
+import dev.minsky.sessions.config.SessionStores;
+import dev.minsky.sessions.store.SessionStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Map;
+
+/** What every command needs from its surroundings, injected so commands run in-process in tests. */
+final class CliContext {
+    private final Map<String, String> env;
+    private final Path home;
+    private final ZoneId zone;
+    private final Writer out;
+    private final PrintWriter err;
+
+    CliContext(Map<String, String> env, Path home, ZoneId zone, Writer out, PrintWriter err) {
+        this.env = env;
+        this.home = home;
+        this.zone = zone;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Results (UTF-8, buffered: flushed when the command ends). */
+    Writer out() {
+        return out;
+    }
+
+    /** Errors (UTF-8, flushed per line). */
+    PrintWriter err() {
+        return err;
+    }
+
+    ZoneId zone() {
+        return zone;
+    }
+
+    /** The effective configuration, {@code store} (the {@code --store} text, may be null) on top. */
+    EffectiveConfig config(String store) {
+        CommandLineOverrides cl = store == null ? CommandLineOverrides.NONE : CommandLineOverrides.store("--store", store);
+        return new ConfigResolver(env, home, cl).resolve();
+    }
+
+    /** Opens the store {@code --store} (or else the configuration) points at. */
+    SessionStore openStore(String store) {
+        return SessionStores.open(config(store).activeLocation());
+    }
+
+    void flushOut() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

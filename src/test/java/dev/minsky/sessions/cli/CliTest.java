@@ -1,0 +1,146 @@
+package dev.minsky.sessions.cli;
+
+import static dev.minsky.sessions.cli.CliRun.copyFixture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a whole: version, help, and the exit status and one-line message of each kind of error. */
+class CliTest {
+    @TempDir
+    Path home;
+
+    private CliRun run(String... args) {
+        return CliRun.run(Map.of(), home, args);
+    }
+
+    private static void assertOneLineError(CliRun run) {
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("minsky-sessions: "), run.err());
+        assertTrue(run.err().endsWith("\n"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void versionPrintsNameAndMavenVersion() {
+        CliRun run = run("--version");
+        assertEquals(0, run.status());
+        assertTrue(run.out().matches("minsky-sessions \\d+\\.\\d+\\.\\d+\\S*\n"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitStatuses() {
+        CliRun run = run("--help");
+        assertEquals(0, run.status());
+        assertTrue(run.out().startsWith("Usage: minsky-sessions"), run.out());
+        for (String word : List.of("list", "show", "config", "Exit status")) {
+            assertTrue(run.out().contains(word), word);
+        }
+        assertEquals(0, run("list", "--help").status());
+        assertTrue(run("show", "--help").out().contains("NAME"));
+    }
+
+    @Test
+    void missingOrUnknownCommandIsAUsageError() {
+        for (CliRun r : List.of(run(), run("frobnicate"), run("list", "--bogus"))) {
+            assertEquals(Cli.USAGE, r.status(), r.err());
+            assertOneLineError(r);
+        }
+    }
+
+    @Test
+    void unknownBackendOnCommandLineIsAUsageErrorListingTheValidOnes() {
+        CliRun r = run("list", "--store", "mongo");
+        assertEquals(Cli.USAGE, r.status());
+        assertOneLineError(r);
+        assertTrue(r.err().contains("json, sqlite or postgres"), r.err());
+        r = run("list", "--store", "mongodb://h/db");
+        assertEquals(Cli.USAGE, r.status());
+    }
+
+    @Test
+    void unknownBackendInEnvironmentIsAUsageErrorNamingTheVariable() {
+        CliRun r = CliRun.run(Map.of("MINSKY_SESSIONDB_BACKEND", "mongo"), home, "list");
+        assertEquals(Cli.USAGE, r.status());
+        assertOneLineError(r);
+        assertTrue(r.err().contains("MINSKY_SESSIONDB_BACKEND"), r.err());
+        assertTrue(r.err().contains("json, sqlite, postgres"), r.err());
+    }
+
+    @Test
+    void malformedStoreExitsThreeNamingTheFile() {
+        Path bad = copyFixture("bad/syntax-error-line3.json", home);
+        CliRun r = run("list", "--store", "json:" + bad);
+        assertEquals(Cli.UNAVAILABLE, r.status());
+        assertOneLineError(r);
+        assertTrue(r.err().contains(bad.toString()), r.err());
+        assertTrue(r.err().contains("line 3"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void everyKindOfBrokenStoreExitsThree() {
+        for (String name : List.of("wrong-shape-number", "record-without-session", "duplicate-session-names",
+                "truncated-mid-write")) {
+            Path bad = copyFixture("bad/" + name + ".json", home);
+            CliRun r = run("list", "--store", "json:" + bad);
+            assertEquals(Cli.UNAVAILABLE, r.status(), name + ": " + r.err());
+            assertOneLineError(r);
+            assertTrue(r.err().contains(bad.getFileName().toString()), r.err());
+            assertEquals(Cli.UNAVAILABLE, run("show", "x", "--store", "json:" + bad).status(), name);
+        }
+    }
+
+    @Test
+    void sqliteAndPostgresAreNotAvailableYet() {
+        for (String store : List.of("sqlite:" + home.resolve("s.db"), "postgresql://u@h/db")) {
+            CliRun r = run("list", "--store", store);
+            assertEquals(Cli.UNAVAILABLE, r.status(), r.err());
+            assertOneLineError(r);
+            assertTrue(r.err().contains("not available yet"), r.err());
+        }
+    }
+
+    @Test
+    void brokenSettingsFileExitsThreeNamingIt() throws IOException {
+        Path settings = home.resolve(".config/minsky-session-manager/settings.json");
+        Files.createDirectories(settings.getParent());
+        Files.writeString(settings, "{\"backend\": ");
+        CliRun r = run("list");
+        assertEquals(Cli.UNAVAILABLE, r.status());
+        assertOneLineError(r);
+        assertTrue(r.err().contains(settings.toString()), r.err());
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        Path bad = copyFixture("bad/syntax-error-line3.json", home);
+        CliRun r = run("list", "--store", "json:" + bad, "--debug");
+        assertEquals(Cli.UNAVAILABLE, r.status());
+        assertTrue(r.err().startsWith("minsky-sessions: "), r.err());
+        assertTrue(r.err().contains("\tat "), r.err());
+    }
+
+    @Test
+    void missingJsonFileIsAnEmptyStoreNotAnError() {
+        CliRun r = run("list", "--store", "json:" + home.resolve("none.json"));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().endsWith("0 of 0 sessions\n"), r.out());
+    }
+
+    @Test
+    void folderInsteadOfFileExitsThree() {
+        CliRun r = run("list", "--store", "json:" + home);
+        assertEquals(Cli.UNAVAILABLE, r.status(), r.err());
+        assertOneLineError(r);
+    }
+}
