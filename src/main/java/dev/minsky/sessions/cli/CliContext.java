@@ -51,7 +51,7 @@ final class CliContext {
 
     /** Opens the store {@code --store} (or else the configuration) points at. */
     SessionStore openStore(String store) {
-        return SessionStores.open(config(store).activeLocation());
+        return SessionStores.open(config(store).activeLocation(), env, home);
     }
 
     void flushOut() {

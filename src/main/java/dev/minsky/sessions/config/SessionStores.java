@@ -1,9 +1,13 @@
 package dev.minsky.sessions.config;
 
+import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.json.JsonFileStore;
+import dev.minsky.sessions.store.sql.SqlStores;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The one place that turns a {@link StoreLocation} into an open {@link SessionStore}, so that the
@@ -13,19 +17,33 @@ public final class SessionStores {
     private SessionStores() {
     }
 
-    /**
-     * Opens the store at {@code location}. Opening a JSON store does not read the file yet; a
-     * malformed file is reported by the first read.
-     *
-     * @throws StoreUnavailableException if the store cannot be opened (for now: SQLite and PostgreSQL,
-     *                                   whose implementations are not in this version yet)
-     */
+    /** Opens {@code location} with the process's environment and home folder (for PostgreSQL passwords). */
     public static SessionStore open(StoreLocation location) {
+        return open(location, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Opens the store at {@code location}. Opening a JSON store does not read the file yet (a
+     * malformed file is reported by the first read); opening a SQL store connects and brings its
+     * schema up to date.
+     *
+     * @param env  where {@code PGPASSWORD} and {@code PGPASSFILE} are looked up
+     * @param home where {@code ~/.pgpass} is looked up
+     * @throws StoreUnavailableException if the store cannot be opened or reached
+     */
+    public static SessionStore open(StoreLocation location, Map<String, String> env, Path home) {
         if (location instanceof StoreLocation.Json json) {
             return new JsonFileStore(json.path());
         }
-        String backend = location instanceof StoreLocation.Sqlite ? "SQLite" : "PostgreSQL";
-        throw new StoreUnavailableException("the " + backend + " backend is not available yet in this version ("
-                + location.display() + "); use a json: location for now");
+        if (location instanceof StoreLocation.Sqlite sqlite) {
+            return SqlStores.openSqlite(sqlite.path());
+        }
+        PostgresUrl url;
+        try {
+            url = PostgresUrl.parse(((StoreLocation.Postgres) location).url());
+        } catch (IllegalArgumentException e) {
+            throw new StoreUnavailableException(e.getMessage(), null);
+        }
+        return SqlStores.openPostgres(url, env, home);
     }
 }
