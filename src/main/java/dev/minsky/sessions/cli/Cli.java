@@ -62,10 +62,10 @@ public final class Cli {
     public static int run(String[] args, OutputStream out, OutputStream err, Map<String, String> env, Path home,
                           ZoneId zone) {
         // Large buffers on both sides of the encoder: `list --format json` writes tens of megabytes.
-        BufferedWriter outWriter = new BufferedWriter(
-                new OutputStreamWriter(new BufferedOutputStream(out, BUFFER), StandardCharsets.UTF_8), BUFFER);
+        BufferedOutputStream outBytes = new BufferedOutputStream(out, BUFFER);
+        BufferedWriter outWriter = new BufferedWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8), BUFFER);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CliContext ctx = new CliContext(env, home, zone, outWriter, errWriter);
+        CliContext ctx = new CliContext(env, home, zone, outWriter, outBytes, errWriter);
         try {
             return commandLine(ctx).execute(args);
         } finally {

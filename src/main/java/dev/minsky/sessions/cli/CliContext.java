@@ -6,6 +6,7 @@ import dev.minsky.sessions.config.EffectiveConfig;
 import dev.minsky.sessions.config.SessionStores;
 import dev.minsky.sessions.store.SessionStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -19,14 +20,22 @@ final class CliContext {
     private final Path home;
     private final ZoneId zone;
     private final Writer out;
+    private final OutputStream outBytes;
     private final PrintWriter err;
 
-    CliContext(Map<String, String> env, Path home, ZoneId zone, Writer out, PrintWriter err) {
+    CliContext(Map<String, String> env, Path home, ZoneId zone, Writer out, OutputStream outBytes, PrintWriter err) {
         this.env = env;
         this.home = home;
         this.zone = zone;
         this.out = out;
+        this.outBytes = outBytes;
         this.err = err;
+    }
+
+    /** The results stream as bytes (UTF-8 already encoded by the caller), after what {@link #out()} holds. */
+    OutputStream outBytes() {
+        flushOut();
+        return outBytes;
     }
 
     /** Results (UTF-8, buffered: flushed when the command ends). */

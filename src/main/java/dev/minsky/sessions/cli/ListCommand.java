@@ -1,12 +1,13 @@
 package dev.minsky.sessions.cli;
 
-import dev.minsky.sessions.domain.JsonText;
+import dev.minsky.sessions.domain.JsonUtf8;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionQuery.SortField;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.SessionStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -93,7 +94,7 @@ final class ListCommand implements Callable<Integer> {
             List<SessionRecord> records = store.list(query);
             Writer out = ctx.out();
             switch (format) {
-                case json -> writeJson(records, out);
+                case json -> writeJson(records, ctx.outBytes());
                 case csv -> SessionCsv.write(records, out);
                 default -> SessionTable.write(records, store.count(SessionQuery.all()), ctx.zone(), out);
             }
@@ -124,12 +125,12 @@ final class ListCommand implements Callable<Integer> {
     }
 
     /** Exactly Minsky's {@code JSON.stringify(list, null, 2)}, streamed to the output, then a newline. */
-    private static void writeJson(List<SessionRecord> records, Writer out) throws IOException {
+    private static void writeJson(List<SessionRecord> records, OutputStream out) throws IOException {
         List<JsonValue> elements = new ArrayList<>(records.size());
         for (SessionRecord r : records) {
             elements.add(r.fields());
         }
-        JsonText.write(new JsonValue.JsonArray(elements), out, 2, 0);
+        JsonUtf8.writeArray(elements, out, 2);
         out.write('\n');
     }
 }

@@ -1,12 +1,11 @@
 package dev.minsky.sessions.store.json;
 
-import dev.minsky.sessions.domain.JsonText;
+import dev.minsky.sessions.domain.JsonUtf8;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.JsonValue.JsonArray;
 import dev.minsky.sessions.domain.JsonValue.JsonObject;
 import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -30,6 +29,7 @@ final class JsonDocument {
     private final LinkedHashMap<String, SessionRecord> records;
     private final Set<String> keyedInlineNames;
     private final boolean trailingNewline;
+    private volatile List<SessionRecord> byName;
 
     JsonDocument(JsonShape shape, JsonObject root, LinkedHashMap<String, SessionRecord> records,
                  Set<String> keyedInlineNames, boolean trailingNewline) {
@@ -55,6 +55,22 @@ final class JsonDocument {
 
     Collection<SessionRecord> all() {
         return Collections.unmodifiableCollection(records.values());
+    }
+
+    /** The records by session name (the default order of every listing), sorted once per document. */
+    List<SessionRecord> byName() {
+        List<SessionRecord> sorted = byName;
+        if (sorted == null) {
+            String[] names = records.keySet().toArray(new String[0]);
+            java.util.Arrays.parallelSort(names);
+            SessionRecord[] out = new SessionRecord[names.length];
+            for (int i = 0; i < names.length; i++) {
+                out[i] = records.get(names[i]);
+            }
+            sorted = List.of(out);
+            byName = sorted;
+        }
+        return sorted;
     }
 
     SessionRecord get(String session) {
@@ -93,12 +109,13 @@ final class JsonDocument {
             case ENVELOPE -> replace(root, "data", replace((JsonObject) root.get("data"), "sessions", sessionsArray()));
             case KEYED -> keyedObject();
         };
-        StringBuilder sb = new StringBuilder(Math.max(1024, records.size() * 512));
-        JsonText.write(top, sb, INDENT, 0);
-        if (trailingNewline) {
-            sb.append('\n');
+        byte[] text = JsonUtf8.bytes(top, INDENT);
+        if (!trailingNewline) {
+            return text;
         }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] withNewline = java.util.Arrays.copyOf(text, text.length + 1);
+        withNewline[text.length] = '\n';
+        return withNewline;
     }
 
     private JsonArray sessionsArray() {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,6 +40,12 @@ final class JsonDocumentParser {
         if (isBlank(bytes)) {
             return JsonDocument.empty();
         }
+        boolean trailingNewline = bytes[bytes.length - 1] == '\n';
+        Optional<List<JsonValue>> fast = ParallelArrayParser.parse(bytes);
+        if (fast.isPresent()) {
+            return new JsonDocument(JsonShape.ARRAY, null, records(new JsonArray(fast.get()), "", bytes), Set.of(),
+                    trailingNewline);
+        }
         JsonValue top;
         try (JsonParser p = FACTORY.createParser(bytes)) {
             JsonToken first = p.nextToken();
@@ -57,7 +64,6 @@ final class JsonDocumentParser {
         } catch (IOException e) {
             throw new MalformedStoreException(file + ": cannot be read: " + e.getMessage(), e);
         }
-        boolean trailingNewline = bytes[bytes.length - 1] == '\n';
         if (top instanceof JsonArray array) {
             return new JsonDocument(JsonShape.ARRAY, null, records(array, "", bytes), Set.of(), trailingNewline);
         }

@@ -62,7 +62,9 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public List<SessionRecord> list(SessionQuery query) {
-        Stream<SessionRecord> s = current().all().stream().filter(query::matches).sorted(query.comparator());
+        Stream<SessionRecord> s = query.sort() == SessionQuery.SortField.SESSION && !query.descending()
+                ? current().byName().stream().filter(query::matches)
+                : current().all().stream().filter(query::matches).sorted(query.comparator());
         if (query.offset() > 0) {
             s = s.skip(query.offset());
         }

@@ -10,7 +10,6 @@ import dev.minsky.sessions.domain.JsonValue.JsonArray;
 import dev.minsky.sessions.domain.JsonValue.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,12 +46,20 @@ public final class JsonValueParser {
         }
         switch (t) {
             case START_OBJECT: {
-                LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+                // Duplicate names were refused by the parser (STRICT_DUPLICATE_DETECTION).
+                String[] keys = new String[16];
+                JsonValue[] values = new JsonValue[16];
+                int n = 0;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    members.put(name, read(p, p.nextToken()));
+                    if (n == keys.length) {
+                        keys = java.util.Arrays.copyOf(keys, n * 2);
+                        values = java.util.Arrays.copyOf(values, n * 2);
+                    }
+                    keys[n] = p.currentName();
+                    values[n] = read(p, p.nextToken());
+                    n++;
                 }
-                return JsonObject.adopt(members);
+                return JsonObject.ofTrusted(keys, values, n);
             }
             case START_ARRAY: {
                 List<JsonValue> elements = new ArrayList<>();
