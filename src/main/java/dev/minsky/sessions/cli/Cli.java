@@ -79,6 +79,7 @@ public final class Cli {
         cl.addSubcommand(new ListCommand(ctx));
         cl.addSubcommand(new ShowCommand(ctx));
         cl.addSubcommand(new ConfigCommand(ctx));
+        cl.addSubcommand(new TestConnectionCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler((e, args) -> {

@@ -48,6 +48,15 @@ final class CliContext {
         return err;
     }
 
+    /** The environment (injected: tests pass their own). */
+    Map<String, String> env() {
+        return env;
+    }
+
+    Path home() {
+        return home;
+    }
+
     ZoneId zone() {
         return zone;
     }
