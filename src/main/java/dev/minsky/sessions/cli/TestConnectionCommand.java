@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
  * as it completes; for a JSON file or SQLite database, whether it opens and how many sessions it holds.
  */
 @Command(name = "test-connection", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check that a store can be reached, stage by stage for PostgreSQL:",
-                "host resolves, TCP connect, TLS, authentication, database, sessions table and schema, round trip.",
+        description = {"Check that a store can be reached (PostgreSQL: stage by stage).",
+                "PostgreSQL stages: host resolves, TCP connect, TLS, authentication, database, sessions table and "
+                        + "schema, round trip.",
                 "Exit status 0 when it can be used, 3 when not (the failed stage says why and what to try)."})
 final class TestConnectionCommand implements Callable<Integer> {
     private final CliContext ctx;
