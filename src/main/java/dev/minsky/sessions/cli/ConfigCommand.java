@@ -92,7 +92,7 @@ final class ConfigCommand implements Callable<Integer> {
         root.put("settingsFile", JsonValue.of(c.settingsFile().toString()));
         root.put("minskyConfigFile", JsonValue.of(c.minskyConfigFile().toString()));
         root.put("activeStore", active == null ? JsonValue.NULL : JsonValue.of(active.display()));
-        JsonText.write(JsonValue.JsonObject.adopt(root), out, 2, 0);
+        JsonText.write(JsonValue.JsonObject.adopt(root), out, 2);
         out.write('\n');
     }
 

@@ -43,7 +43,7 @@ final class ShowCommand implements Callable<Integer> {
                     .orElseThrow(() -> new SessionNotFoundException(name, store.location().display()));
             Writer out = ctx.out();
             if (format == Format.json) {
-                JsonText.write(record.fields(), out, 2, 0);
+                JsonText.write(record.fields(), out, 2);
                 out.write('\n');
             } else {
                 for (Map.Entry<String, JsonValue> field : record.fields().members().entrySet()) {

@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The same text as {@link JsonText} ({@code JSON.stringify(v, null, indent)}), written directly as
- * UTF-8 bytes. Rendering tens of megabytes through a {@code StringBuilder} inflated to UTF-16 by the
+ * Writes JSON text exactly as {@code JSON.stringify(v, null, indent)} does, directly as UTF-8 bytes
+ * ({@link JsonText} gives the same as a string). Rendering tens of megabytes through a {@code StringBuilder} inflated to UTF-16 by the
  * first non-ASCII character and then encoding it again was the slowest step of
  * {@code list --format json}; this writes each character once, and large arrays in parallel slices.
  */

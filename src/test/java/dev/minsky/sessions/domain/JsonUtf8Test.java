@@ -25,10 +25,11 @@ class JsonUtf8Test {
     }
 
     @Test
-    void bytesAreTheUtf8OfTheReferenceText() {
-        JsonValue v = sample(1);
-        assertArrayEquals(JsonText.pretty(v, 2).getBytes(StandardCharsets.UTF_8), JsonUtf8.bytes(v, 2));
-        assertArrayEquals(v.toJson().getBytes(StandardCharsets.UTF_8), JsonUtf8.bytes(v, -1));
+    void writesWellFormedUtf8ForEveryKindOfCharacter() {
+        // JSON.stringify("é✓😀\u0001\ud800") in Node, encoded as UTF-8
+        byte[] expected = "\"é✓😀\\u0001\\ud800\"".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(expected, JsonUtf8.bytes(JsonValue.of("é✓😀\u0001\ud800"), 2));
+        assertEquals(4, "😀".getBytes(StandardCharsets.UTF_8).length);
     }
 
     @Test

@@ -30,6 +30,7 @@ final class SchemaMigrations {
     static void apply(DataSource dataSource, SqlPlatform platform, String where) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             refuseNewer(c, where);
+            refuseForeignTable(c, platform, where);
             c.rollback();
         }
         MigrationConfig config = new MigrationConfig();
@@ -63,6 +64,16 @@ final class SchemaMigrations {
             throw new UnsupportedSchemaException(where + " has schema version " + recorded
                     + ", newer than this version of Minsky Session Manager understands (" + LATEST
                     + "). Nothing was changed; open it with a newer version of the app.");
+        }
+    }
+
+    /** A table named sessions that is not Minsky's is left alone: migration 1.1 would alter it. */
+    private static void refuseForeignTable(Connection c, SqlPlatform platform, String where) throws SQLException {
+        java.util.Optional<TableLayout> existing = TableLayout.inspect(c, platform);
+        if (existing.isPresent() && (existing.get().columnFor(dev.minsky.sessions.domain.SessionField.SESSION) == null
+                || existing.get().columnFor(dev.minsky.sessions.domain.SessionField.REPO_NAME) == null)) {
+            throw new StoreUnavailableException(where + " has a table named sessions that is not Minsky's (no session "
+                    + "or repository name column); nothing was changed");
         }
     }
 

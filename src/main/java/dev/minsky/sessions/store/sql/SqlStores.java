@@ -1,6 +1,5 @@
 package dev.minsky.sessions.store.sql;
 
-import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreException;
@@ -88,22 +87,12 @@ public final class SqlStores {
         }
         try {
             SchemaMigrations.apply(pool, platform, location.display());
-        } catch (StoreException e) {
-            db.shutdown(true, false);
-            throw e;
-        } catch (SQLException | RuntimeException e) {
-            db.shutdown(true, false);
-            throw SqlErrors.translateOpen(e, location, secret);
-        }
-        try (Connection c = pool.getConnection()) {
-            TableLayout layout = TableLayout.inspect(c, platform).orElseThrow(() ->
-                    new StoreUnavailableException(location.display() + " has no sessions table after its schema migration"));
-            if (layout.columnFor(SessionField.SESSION) == null || layout.columnFor(SessionField.REPO_NAME) == null) {
-                throw new StoreUnavailableException(location.display() + " has a table named sessions that is not "
-                        + "Minsky's (no session or repository name column); nothing was changed");
+            try (Connection c = pool.getConnection()) {
+                TableLayout layout = TableLayout.inspect(c, platform).orElseThrow(() -> new StoreUnavailableException(
+                        location.display() + " has no sessions table after its schema migration"));
+                c.rollback();
+                return new SqlSessionStore(db, platform, location, secret, layout);
             }
-            c.rollback();
-            return new SqlSessionStore(db, platform, location, secret, layout);
         } catch (StoreException e) {
             db.shutdown(true, false);
             throw e;

@@ -198,6 +198,18 @@ class SqliteCompatibilityTest {
     }
 
     @Test
+    void aTableNamedSessionsThatIsNotMinskysIsLeftAlone() throws Exception {
+        Path db = dir.resolve("foreign.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE sessions (id INTEGER PRIMARY KEY, user TEXT)");
+        }
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> SqlStores.openSqlite(db));
+        assertTrue(e.getMessage().contains("not Minsky's"), e.getMessage());
+        assertEquals(List.of("id", "user"), columns(db));
+        assertEquals(0, rows(db, "SELECT name FROM sqlite_master WHERE name = 'db_migration'").size());
+    }
+
+    @Test
     void aFileThatIsNotADatabaseIsAClearErrorAndIsNotChanged() throws Exception {
         Path db = dir.resolve("not-a-db.db");
         Files.writeString(db, "this is not SQLite\n".repeat(100));
