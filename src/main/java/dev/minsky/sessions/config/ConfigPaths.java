@@ -1,5 +1,6 @@
 package dev.minsky.sessions.config;
 
+import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,13 +49,7 @@ final class ConfigPaths {
     static Path expand(String text, Path home, ConfigSource source, String origin) {
         String t = text.trim();
         try {
-            if (t.equals("~")) {
-                return home;
-            }
-            if (t.startsWith("~/") || t.startsWith("~" + home.getFileSystem().getSeparator())) {
-                return home.resolve(t.substring(2));
-            }
-            return Path.of(t);
+            return StoreLocation.expandHome(t, home);
         } catch (InvalidPathException e) {
             throw new ConfigException(source, origin + ": '" + t + "' is not a valid path: " + e.getReason());
         }

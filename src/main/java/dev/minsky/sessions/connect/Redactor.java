@@ -2,8 +2,6 @@ package dev.minsky.sessions.connect;
 
 import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.Secrets;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,11 +32,7 @@ final class Redactor {
     /** Text from outside: URLs masked, and the password masked wherever it occurs, raw or URL-encoded. */
     String external(String text) {
         String s = Secrets.maskUrl(text);
-        if (password.isPresent()) {
-            s = Secrets.scrub(s, password.get());
-            s = Secrets.scrub(s, URLEncoder.encode(password.get(), StandardCharsets.UTF_8));
-        }
-        return s;
+        return password.isPresent() ? Secrets.scrub(s, password.get()) : s;
     }
 
     /** The last pass over every text a stage result carries. */

@@ -1,5 +1,7 @@
 package dev.minsky.sessions.store;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,11 +33,14 @@ public final class Secrets {
         return masked;
     }
 
-    /** {@code text} with every occurrence of {@code secret} masked (for driver messages that echo it). */
+    /**
+     * {@code text} with every occurrence of {@code secret} masked, as written and as it appears
+     * URL-encoded (driver messages may echo either).
+     */
     public static String scrub(String text, String secret) {
         if (text == null || secret == null || secret.isEmpty()) {
             return text;
         }
-        return text.replace(secret, MASK);
+        return text.replace(secret, MASK).replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), MASK);
     }
 }

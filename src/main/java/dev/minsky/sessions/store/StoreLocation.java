@@ -81,17 +81,18 @@ public sealed interface StoreLocation {
     }
 
     /**
-     * Parses an explicit location.
+     * Parses an explicit location; a path starting with {@code ~} is taken relative to {@code home}
+     * (passed in, not read from the JVM, so configuration stays testable).
      *
-     * @throws IllegalArgumentException with a message naming the accepted forms
+     * @throws IllegalArgumentException with a message naming the accepted forms, or the bad path
      */
-    static StoreLocation parse(String text) {
+    static StoreLocation parse(String text, Path home) {
         String t = text == null ? "" : text.trim();
         if (t.startsWith("json:") && t.length() > 5) {
-            return new Json(Path.of(expandHome(t.substring(5))));
+            return new Json(expandHome(t.substring(5).trim(), home));
         }
         if (t.startsWith("sqlite:") && t.length() > 7) {
-            return new Sqlite(Path.of(expandHome(t.substring(7))));
+            return new Sqlite(expandHome(t.substring(7).trim(), home));
         }
         if (t.startsWith("postgresql://") || t.startsWith("postgres://")) {
             return new Postgres(t);
@@ -100,10 +101,14 @@ public sealed interface StoreLocation {
                 + "sqlite:PATH, a postgresql://… URL, or json, sqlite or postgres for the configured one");
     }
 
-    private static String expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return System.getProperty("user.home") + path.substring(1);
+    /** {@code ~} and {@code ~/x} relative to {@code home}; an invalid path is an IllegalArgumentException. */
+    static Path expandHome(String path, Path home) {
+        if (path.equals("~")) {
+            return home;
         }
-        return path;
+        if (path.startsWith("~/") || path.startsWith("~" + home.getFileSystem().getSeparator())) {
+            return home.resolve(path.substring(2));
+        }
+        return Path.of(path); // InvalidPathException is an IllegalArgumentException
     }
 }

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,10 +46,6 @@ final class JsonDocument {
 
     JsonShape shape() {
         return shape;
-    }
-
-    Map<String, SessionRecord> records() {
-        return Collections.unmodifiableMap(records);
     }
 
     Collection<SessionRecord> all() {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -108,8 +107,8 @@ public final class JsonFileStore implements SessionStore {
             SessionRecord updated = stored.apply(patch);
             requireValid(updated);
             result[0] = updated;
-            return updated.equals(stored) && updated.fields().members().keySet().equals(
-                    stored.fields().members().keySet()) ? doc : doc.with(updated);
+            // an empty patch writes nothing (exact text, so even a number's literal counts as a change)
+            return updated.fields().toJson().equals(stored.fields().toJson()) ? doc : doc.with(updated);
         });
         return result[0];
     }
@@ -126,10 +125,10 @@ public final class JsonFileStore implements SessionStore {
         });
     }
 
-    /** File order, which is stable while the file is unchanged. */
+    /** File order, which is stable while the file is unchanged (a snapshot never changes: no copy needed). */
     @Override
     public Stream<SessionRecord> streamAll() {
-        return new ArrayList<>(current().all()).stream();
+        return current().all().stream();
     }
 
     @Override

@@ -93,13 +93,13 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public SessionRecord create(SessionRecord record) {
-        requireWritable(record);
+        Object[] row = writableRow(record);
         return write(c -> {
             if (find(c, record.session(), true).isPresent()) {
                 throw new DuplicateSessionException(record.session(), location.display());
             }
             try (PreparedStatement ps = c.prepareStatement(queries.insert(false))) {
-                bindRow(ps, record);
+                bindRow(ps, row);
                 ps.executeUpdate();
             }
             return record;
@@ -113,9 +113,8 @@ final class SqlSessionStore implements SessionStore {
                     .orElseThrow(() -> new SessionNotFoundException(patch.session(), location.display()));
             checkUnchanged(stored, expected);
             SessionRecord updated = stored.apply(patch);
-            requireWritable(updated);
+            Object[] after = writableRow(updated);
             Object[] before = layout.encode(stored);
-            Object[] after = layout.encode(updated);
             List<Integer> changed = new ArrayList<>();
             for (int i = 0; i < before.length; i++) {
                 if (layout.columns().get(i).kind() != ColumnInfo.Kind.OTHER && !java.util.Objects.equals(before[i], after[i])) {
@@ -198,14 +197,14 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void writeBatch(List<SessionRecord> records) {
-        records.forEach(this::requireWritable);
-        if (records.isEmpty()) {
+        List<Object[]> rows = records.stream().map(this::writableRow).toList();
+        if (rows.isEmpty()) {
             return;
         }
         write(c -> {
             try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
-                for (SessionRecord r : records) {
-                    bindRow(ps, r);
+                for (Object[] row : rows) {
+                    bindRow(ps, row);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -244,8 +243,7 @@ final class SqlSessionStore implements SessionStore {
         return out;
     }
 
-    private void bindRow(PreparedStatement ps, SessionRecord r) throws SQLException {
-        Object[] values = layout.encode(r);
+    private void bindRow(PreparedStatement ps, Object[] values) throws SQLException {
         int p = 1;
         for (int i = 0; i < values.length; i++) {
             if (layout.columns().get(i).kind() != ColumnInfo.Kind.OTHER) {
@@ -268,15 +266,20 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
-    /** Validation errors and anything this table cannot hold exactly, all of them, before anything is written. */
-    private void requireWritable(SessionRecord record) {
+    /**
+     * The record as this table's column values, after checking for validation errors and anything
+     * the table cannot hold exactly (all of them, before anything is written).
+     */
+    private Object[] writableRow(SessionRecord record) {
         List<ValidationProblem> problems = new ArrayList<>(SessionValidator.errors(record));
+        Object[] row = layout.encode(record);
         if (problems.isEmpty()) {
-            problems.addAll(layout.problems(record));
+            problems.addAll(layout.problems(record, row));
         }
         if (!problems.isEmpty()) {
             throw new InvalidSessionException(record.session(), problems);
         }
+        return row;
     }
 
     /**
@@ -314,9 +317,7 @@ final class SqlSessionStore implements SessionStore {
             return result;
         } catch (StoreException e) {
             throw e;
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, location, secret, writing);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw SqlErrors.translate(e, location, secret, writing);
         }
     }

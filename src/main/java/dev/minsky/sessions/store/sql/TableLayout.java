@@ -163,10 +163,9 @@ final class TableLayout {
         return values;
     }
 
-    /** Fields this table cannot hold for {@code record}; empty when it can be written. */
-    List<ValidationProblem> problems(SessionRecord record) {
+    /** Fields this table cannot hold for {@code record}, given its {@link #encode encoded} values; empty when it can be written. */
+    List<ValidationProblem> problems(SessionRecord record, Object[] values) {
         List<ValidationProblem> problems = new ArrayList<>();
-        Object[] values = encode(record);
         for (int i = 0; i < columns.size(); i++) {
             ColumnInfo col = columns.get(i);
             String field = fieldOfColumn.get(i);

@@ -147,18 +147,7 @@ class PostgresCompatibilityTest {
     }
 
     private static String plan(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
-            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
-                ps.setString(i, "1");
-            }
-            StringBuilder sb = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sb.append(rs.getString(1)).append('\n');
-                }
-            }
-            return sb.toString();
-        }
+        return QueryPlans.plan(c, SqlPlatform.POSTGRES, sql);
     }
 
     @Test

@@ -146,18 +146,7 @@ class SqliteCompatibilityTest {
     }
 
     private static String plan(Connection c, String sql) throws SQLException {
-        try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
-            for (int i = 1; i <= ps.getParameterMetaData().getParameterCount(); i++) {
-                ps.setString(i, "1");
-            }
-            StringBuilder sb = new StringBuilder();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    sb.append(rs.getString("detail")).append('\n');
-                }
-            }
-            return sb.toString();
-        }
+        return QueryPlans.plan(c, SqlPlatform.SQLITE, sql);
     }
 
     @Test
