@@ -6,6 +6,7 @@ import dev.minsky.sessions.config.ConfigResolver;
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
 import javafx.application.Application;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -21,8 +22,21 @@ public final class SessionManagerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Label store = new Label(storeText(ConfigResolver.fromSystem(CommandLineOverrides.NONE)));
+        Label store = new Label(TEXT.getString("app.reading"));
         store.setId("store");
+        // Resolving the configuration reads files: never on the FX thread.
+        Task<String> resolve = new Task<>() {
+            @Override
+            protected String call() {
+                return storeText(ConfigResolver.fromSystem(CommandLineOverrides.NONE));
+            }
+        };
+        resolve.setOnSucceeded(e -> store.setText(resolve.getValue()));
+        resolve.setOnFailed(e -> store.setText(MessageFormat.format(TEXT.getString("app.configProblem"),
+                resolve.getException().getMessage())));
+        Thread worker = new Thread(resolve, "read-configuration");
+        worker.setDaemon(true);
+        worker.start();
         store.setWrapText(true);
         Label note = new Label(TEXT.getString("app.placeholder"));
         note.setWrapText(true);

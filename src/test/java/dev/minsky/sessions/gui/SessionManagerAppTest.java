@@ -16,6 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.TimeUnit;
 
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
@@ -31,9 +33,11 @@ class SessionManagerAppTest {
     }
 
     @Test
-    void opensAWindowNamingTheActiveStore(FxRobot robot) {
+    void opensAWindowNamingTheActiveStore(FxRobot robot) throws Exception {
         assertEquals("Minsky Session Manager", stage.getTitle());
-        String text = robot.lookup("#store").queryAs(Label.class).getText();
+        Label label = robot.lookup("#store").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !label.getText().startsWith("Reading"));
+        String text = label.getText();
         assertTrue(text.startsWith("Store: ") || text.startsWith("The configuration cannot be used"), text);
     }
 
