@@ -3,7 +3,13 @@ package dev.minsky.sessions.store;
 import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.domain.SessionValidator;
+import dev.minsky.sessions.domain.ValidationProblem;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -86,6 +92,59 @@ public interface SessionStore extends AutoCloseable {
      * @throws InvalidSessionException naming the first record with validation errors (nothing written)
      */
     void writeBatch(List<SessionRecord> records);
+
+    // ---- what the migration engine needs (same contract on every backend) ----------------------
+
+    /**
+     * The stored records of these names, keyed by name; names not stored are absent from the map.
+     * One round trip per call where the backend can (the engine asks a batch at a time).
+     */
+    default Map<String, SessionRecord> getAll(Collection<String> sessions) {
+        Map<String, SessionRecord> found = new LinkedHashMap<>();
+        for (String name : sessions) {
+            get(name).ifPresent(r -> found.put(name, r));
+        }
+        return found;
+    }
+
+    /**
+     * Why {@code record} cannot be written here exactly as it is: its validation errors (SPEC §1)
+     * and values this store cannot hold (a text longer than a column allows, a required column the
+     * record leaves empty, a NUL character PostgreSQL refuses). Empty when it can be written.
+     */
+    default List<ValidationProblem> writeProblems(SessionRecord record) {
+        return SessionValidator.errors(record);
+    }
+
+    /**
+     * How many records to give {@link #writeBatch} at a time when {@code requested} were asked
+     * for: a store that rewrites everything on each write (a JSON file) asks for all of them.
+     */
+    default int batchSize(int requested) {
+        return requested;
+    }
+
+    /**
+     * Writes a consistent copy of everything this store holds to a new file in {@code directory}
+     * (created if needed; the file readable by its owner only) and returns it. A SQLite store
+     * copies its database; PostgreSQL writes its sessions as a JSON array; a JSON store copies its
+     * file. A store that does not exist yet backs up as an empty JSON array. The copy can be
+     * opened as a store ({@code json:} or {@code sqlite:}) and given to {@link #replaceAll}.
+     *
+     * @throws StoreException if the copy cannot be made (nothing is left half-written)
+     */
+    Path backup(Path directory);
+
+    /**
+     * Replaces everything this store holds with {@code records}, in one transaction: afterwards
+     * it holds exactly these records, or, on failure, exactly what it held before.
+     */
+    void replaceAll(Stream<SessionRecord> records);
+
+    /** False for a store opened read-only (every write throws {@link ReadOnlyStoreException}). */
+    default boolean writable() {
+        return true;
+    }
 
     @Override
     void close();

@@ -140,6 +140,16 @@ public final class JsonFileStore implements SessionStore {
     }
 
     @Override
+    public Path backup(Path directory) {
+        throw new StoreException("backup: not implemented yet"); // TODO(store-ops)
+    }
+
+    @Override
+    public void replaceAll(Stream<SessionRecord> records) {
+        throw new StoreException("replaceAll: not implemented yet"); // TODO(store-ops)
+    }
+
+    @Override
     public void close() {
         snapshot = null;
     }

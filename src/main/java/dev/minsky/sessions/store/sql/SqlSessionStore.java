@@ -214,6 +214,16 @@ final class SqlSessionStore implements SessionStore {
     }
 
     @Override
+    public java.nio.file.Path backup(java.nio.file.Path directory) {
+        throw new StoreException("backup: not implemented yet"); // TODO(store-ops)
+    }
+
+    @Override
+    public void replaceAll(Stream<SessionRecord> records) {
+        throw new StoreException("replaceAll: not implemented yet"); // TODO(store-ops)
+    }
+
+    @Override
     public void close() {
         db.shutdown(true, false);
     }
