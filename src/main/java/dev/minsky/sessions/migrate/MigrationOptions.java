@@ -1,0 +1,52 @@
+package dev.minsky.sessions.migrate;
+
+import java.nio.file.Path;
+
+/**
+ * How to migrate.
+ *
+ * @param onConflict      what to do with a record the target holds with other content
+ * @param batchSize       records written per transaction (the target may ask for more: a JSON file
+ *                        is written once)
+ * @param backupDirectory where the target's backup goes before the first write; null for none
+ * @param verify          re-read and compare every record after the copy
+ * @param dryRun          plan only: write nothing anywhere
+ */
+public record MigrationOptions(ConflictPolicy onConflict, int batchSize, Path backupDirectory, boolean verify,
+                               boolean dryRun) {
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+
+    public MigrationOptions {
+        if (onConflict == null) {
+            throw new IllegalArgumentException("a conflict policy is required");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
+        }
+    }
+
+    /** Skip conflicts, batches of {@value #DEFAULT_BATCH_SIZE}, verify; no backup unless given one. */
+    public static MigrationOptions defaults() {
+        return new MigrationOptions(ConflictPolicy.SKIP, DEFAULT_BATCH_SIZE, null, true, false);
+    }
+
+    public MigrationOptions withOnConflict(ConflictPolicy policy) {
+        return new MigrationOptions(policy, batchSize, backupDirectory, verify, dryRun);
+    }
+
+    public MigrationOptions withBatchSize(int size) {
+        return new MigrationOptions(onConflict, size, backupDirectory, verify, dryRun);
+    }
+
+    public MigrationOptions withBackupDirectory(Path dir) {
+        return new MigrationOptions(onConflict, batchSize, dir, verify, dryRun);
+    }
+
+    public MigrationOptions withVerify(boolean v) {
+        return new MigrationOptions(onConflict, batchSize, backupDirectory, v, dryRun);
+    }
+
+    public MigrationOptions withDryRun(boolean d) {
+        return new MigrationOptions(onConflict, batchSize, backupDirectory, verify, d);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.minsky.sessions.migrate;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The outcome of comparing every source record with the target's record of the same name.
+ *
+ * @param compared      source records compared
+ * @param problems      every record that is not identical, in the order found
+ * @param sourceDigest  SHA-256 (hex) of the compared source records as a set ({@link RecordDigest})
+ * @param targetDigest  the same over the target's records of those names; equal to
+ *                      {@code sourceDigest} exactly when every record is identical
+ * @param complete      false when verification was cancelled or failed before the end
+ */
+public record Verification(long compared, long identical, long different, long missing, long extra,
+                           List<RecordCheck> problems, String sourceDigest, String targetDigest,
+                           boolean complete, Duration took) {
+    public Verification {
+        problems = List.copyOf(problems);
+    }
+
+    /** Nothing missing and nothing different (records only the target has do not count against it). */
+    public boolean clean() {
+        return complete && different == 0 && missing == 0;
+    }
+}
