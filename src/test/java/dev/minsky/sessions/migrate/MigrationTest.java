@@ -89,4 +89,229 @@ class MigrationTest {
                     assertEquals(JsonValue.FALSE, arrived.get(r.session()).get(SessionField.PR_APPROVED)));
         }
     }
+
+    static SessionStore jsonOf(Path file, List<SessionRecord> records) {
+        JsonFileStore store = new JsonFileStore(file);
+        store.writeBatch(records);
+        return store;
+    }
+
+    static List<SessionRecord> numbered(int n) {
+        List<SessionRecord> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(TestRecords.withTask(String.format("s%05d", i), "md#" + i));
+        }
+        return out;
+    }
+
+    @Test
+    void identicalRecordsCountAsAlreadyPresentAndASecondRunWritesNothing() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(250));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            MigrationReport first = migrate(json, sqlite, MigrationOptions.defaults().withBatchSize(100));
+            assertEquals(0, first.exitStatus(), ReportFormat.text(first));
+            assertEquals(250, first.committed());
+            MigrationReport again = migrate(json, sqlite, MigrationOptions.defaults().withBatchSize(100));
+            assertEquals(0, again.exitStatus());
+            assertEquals(250, again.plan().identical());
+            assertEquals(0, again.committed());
+            assertEquals(250, again.copyResult().orElseThrow().count(Outcome.ALREADY_PRESENT));
+            assertEquals(250, sqlite.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    void timestampsThatNameTheSameInstantAreIdentical() {
+        SessionRecord millis = TestRecords.minimal("t").toBuilder().set(SessionField.CREATED_AT, "2025-07-01T09:00:00.000Z").build();
+        SessionRecord plain = millis.toBuilder().set(SessionField.CREATED_AT, "2025-07-01T11:00:00+02:00").build();
+        SessionRecord other = millis.toBuilder().set(SessionField.CREATED_AT, "2025-07-01T09:00:01.000Z").build();
+        assertTrue(RecordComparison.identical(millis, plain));
+        assertEquals(List.of(SessionField.CREATED_AT),
+                RecordComparison.differences(millis, other).stream().map(FieldDifference::field).toList());
+        assertEquals(RecordDigest.hex(RecordDigest.of(millis)), RecordDigest.hex(RecordDigest.of(plain)));
+        assertFalse(RecordDigest.hex(RecordDigest.of(millis)).equals(RecordDigest.hex(RecordDigest.of(other))));
+        SessionRecord withNull = millis.toBuilder().set("note", JsonValue.NULL).build();
+        assertEquals(List.of("note"), RecordComparison.differences(withNull, millis).stream().map(FieldDifference::field).toList(),
+                "null and missing are different where the store can tell");
+    }
+
+    private Path conflictSetUp(List<SessionRecord> sourceRecords, SessionStore target) {
+        target.writeBatch(List.of(TestRecords.withTask("s00001", "md#999"), TestRecords.withTask("only-target", "md#7")));
+        return dir;
+    }
+
+    @Test
+    void skipKeepsTheTargetsVersionOfAConflictAndSaysSo() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            conflictSetUp(numbered(5), sqlite);
+            MigrationReport r = migrate(json, sqlite, MigrationOptions.defaults());
+            assertEquals(1, r.plan().conflicting());
+            assertEquals(1, r.plan().targetOnly());
+            assertEquals("s00001", r.plan().conflicts().get(0).session());
+            assertEquals(List.of(SessionField.TASK_ID), r.plan().conflicts().get(0).differences().stream()
+                    .map(FieldDifference::field).toList());
+            assertEquals(1, r.copyResult().orElseThrow().count(Outcome.CONFLICT_KEPT));
+            assertEquals("md#999", sqlite.get("s00001").orElseThrow().taskId(), "the target's record is kept");
+            assertEquals(4, r.committed());
+            Verification v = r.verificationResult().orElseThrow();
+            assertEquals(1, v.different());
+            assertEquals(1, v.extra(), "only-target");
+            assertEquals(1, r.exitStatus(), "a kept conflict means the target does not hold the source's record");
+            assertTrue(ReportFormat.text(r).contains("s00001: taskId: \"md#1\" → \"md#999\""), ReportFormat.text(r));
+        }
+    }
+
+    @Test
+    void overwriteReplacesTheConflictingRecord() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            conflictSetUp(numbered(5), sqlite);
+            MigrationReport r = migrate(json, sqlite, MigrationOptions.defaults().withOnConflict(ConflictPolicy.OVERWRITE));
+            assertEquals(0, r.exitStatus(), ReportFormat.text(r));
+            assertEquals(1, r.copyResult().orElseThrow().count(Outcome.OVERWRITTEN));
+            assertEquals("md#1", sqlite.get("s00001").orElseThrow().taskId());
+            assertEquals(6, sqlite.count(SessionQuery.all()), "the target's own record stays");
+        }
+    }
+
+    @Test
+    void failWritesNothingWhenThePlanFindsAConflict() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            conflictSetUp(numbered(5), sqlite);
+            MigrationReport r = migrate(json, sqlite, MigrationOptions.defaults().withOnConflict(ConflictPolicy.FAIL));
+            assertEquals(1, r.exitStatus());
+            assertTrue(r.failure().contains("nothing was written"), r.failure());
+            assertEquals(2, sqlite.count(SessionQuery.all()));
+            assertTrue(r.copyResult().isEmpty());
+        }
+    }
+
+    @Test
+    void cancelStopsWithinABatchAndARerunCompletesTheMigration() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(1000));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            Migration[] m = new Migration[1];
+            List<Long> committedAtEachBatch = new ArrayList<>();
+            MigrationListener cancelMidBatch = new MigrationListener() {
+                @Override
+                public void record(RecordEvent e) {
+                    if (e.phase() == Phase.COPY && e.done() == 350) {
+                        m[0].cancel(); // inside the fourth batch of 100
+                    }
+                }
+
+                @Override
+                public void batchCommitted(int records, long committed) {
+                    committedAtEachBatch.add(committed);
+                }
+            };
+            m[0] = new Migration(json, sqlite, MigrationOptions.defaults().withBatchSize(100), cancelMidBatch);
+            MigrationReport r = m[0].run();
+            assertTrue(r.cancelled());
+            assertEquals(1, r.exitStatus());
+            assertEquals(400, r.committed(), "the batch in which cancel came was already committed: 4 whole batches");
+            assertEquals(List.of(100L, 200L, 300L, 400L), committedAtEachBatch);
+            assertEquals(400, sqlite.count(SessionQuery.all()), "whole batches only");
+            assertTrue(ReportFormat.text(r).contains("cancelled after 400 record(s) were committed"), ReportFormat.text(r));
+            assertTrue(r.verificationResult().isEmpty());
+
+            MigrationReport rerun = migrate(json, sqlite, MigrationOptions.defaults().withBatchSize(100));
+            assertEquals(0, rerun.exitStatus(), ReportFormat.text(rerun));
+            assertEquals(400, rerun.plan().identical());
+            assertEquals(600, rerun.committed());
+            assertEquals(1000, sqlite.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    void cancelDuringPlanningWritesNothing() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(300));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            Migration[] m = new Migration[1];
+            m[0] = new Migration(json, sqlite, MigrationOptions.defaults().withBatchSize(100), new MigrationListener() {
+                @Override
+                public void record(RecordEvent e) {
+                    if (e.phase() == Phase.PLAN && e.done() == 10) {
+                        m[0].cancel();
+                    }
+                }
+            });
+            MigrationReport r = m[0].run();
+            assertTrue(r.cancelled());
+            assertEquals(0, r.committed());
+            assertEquals(0, sqlite.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    void verifyNamesTheRecordAndFieldChangedBehindItsBack() throws Exception {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), List.of(TestRecords.rich("r1"), TestRecords.rich("r2")));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            assertEquals(0, migrate(json, sqlite, MigrationOptions.defaults()).exitStatus());
+        }
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("t.db"));
+             Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'"));
+            assertEquals(1, st.executeUpdate("DELETE FROM sessions WHERE session = 'r1'"));
+        }
+        try (SessionStore json = new JsonFileStore(dir.resolve("a.json"));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
+            Verification v = Migration.verify(json, sqlite, null, null);
+            assertFalse(v.clean());
+            assertEquals(1, v.missing());
+            assertEquals(1, v.different());
+            RecordCheck changed = v.problems().stream().filter(p -> p.outcome() == Outcome.DIFFERENT).findFirst().orElseThrow();
+            assertEquals("r2", changed.session());
+            assertEquals(List.of(SessionField.BRANCH), changed.differences().stream().map(FieldDifference::field).toList());
+            assertFalse(changed.sourceDigest().equals(changed.targetDigest()));
+            assertFalse(v.sourceDigest().equals(v.targetDigest()));
+            String text = ReportFormat.text(v, json.location(), sqlite.location());
+            assertTrue(text.contains("r2: different") && text.contains("branch: \"r2\" → \"tampered\""), text);
+            assertTrue(text.contains("r1: missing"), text);
+            assertTrue(ReportFormat.json(v, json.location(), sqlite.location()).contains("\"outcome\": \"different\""));
+        }
+    }
+
+    @Test
+    void minskysOwnFilesMigrateToPostgresAndBackExactly() {
+        Path sessionDb = TestRecords.copyResource("fixtures/minsky-written/session-db.json", dir.resolve("session-db.json"));
+        Path sqliteDb = TestRecords.copyResource("fixtures/minsky-written/sessions.db", dir.resolve("sessions.db"));
+        try (SessionStore json = new JsonFileStore(sessionDb);
+             SessionStore minskySqlite = SqlStores.openSqlite(sqliteDb);
+             SessionStore pg = postgres("minskyfiles");
+             SessionStore pg2 = postgres("minskyfiles2")) {
+            MigrationReport fromJson = migrate(json, pg, MigrationOptions.defaults());
+            assertEquals(0, fromJson.exitStatus(), ReportFormat.text(fromJson));
+            assertEquals(20, fromJson.committed());
+            MigrationReport fromSqlite = migrate(minskySqlite, pg2, MigrationOptions.defaults());
+            assertEquals(0, fromSqlite.exitStatus(), ReportFormat.text(fromSqlite));
+            assertEquals(20, fromSqlite.committed());
+        }
+    }
+
+    @Test
+    void aPostgresTableMinskyCreatedKeepsItsExtraColumns() throws Exception {
+        var url = TestPostgres.newDatabase("minsky2026target");
+        TestPostgres.execute(url, "CREATE SCHEMA drizzle");
+        TestPostgres.loadDump(url, "fixtures/minsky-written/postgres-2026-08-schema.sql");
+        TestPostgres.loadDump(url, "fixtures/minsky-written/postgres-2026-08-sessions.data.sql");
+        List<SessionRecord> mine = List.of(TestRecords.rich("task-md#901"), TestRecords.withTask("task-md#902", "md#902"));
+        try (SessionStore json = jsonOf(dir.resolve("mine.json"), mine);
+             SessionStore pg = SqlStores.openPostgres(url, Map.of(), Path.of("/nonexistent"))) {
+            SessionRecord before = pg.get("task7-11").orElseThrow();
+            MigrationReport r = migrate(json, pg, MigrationOptions.defaults());
+            assertEquals(0, r.exitStatus(), ReportFormat.text(r));
+            assertEquals(20, r.plan().targetOnly());
+            assertEquals(22, pg.count(SessionQuery.all()));
+            assertEquals(before, pg.get("task7-11").orElseThrow(), "Minsky's own records untouched");
+        }
+        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT status, commit_count, short_id FROM sessions WHERE session = 'task-md#901'")) {
+            assertTrue(rs.next());
+            assertEquals("PR_OPEN", rs.getString(1), "a field Minsky has a column for lands in its column");
+            assertEquals(17, rs.getInt(2));
+        }
+    }
 }
