@@ -6,6 +6,7 @@ import dev.minsky.sessions.store.StoreUnavailableException;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -49,7 +50,8 @@ public final class Cli {
     }
 
     public static void main(String[] args) {
-        int status = run(args, System.out, System.err, System.getenv(), Path.of(System.getProperty("user.home")));
+        int status = run(args, System.in, System.out, System.err, System.getenv(),
+                Path.of(System.getProperty("user.home")), ZoneId.systemDefault(), System.console() != null);
         System.exit(status);
     }
 
@@ -61,11 +63,20 @@ public final class Cli {
     /** As {@link #run(String[], OutputStream, OutputStream, Map, Path)}, showing local times in {@code zone}. */
     public static int run(String[] args, OutputStream out, OutputStream err, Map<String, String> env, Path home,
                           ZoneId zone) {
+        return run(args, InputStream.nullInputStream(), out, err, env, home, zone, false);
+    }
+
+    /**
+     * The whole command line: answers read from {@code in}; progress drawn as a bar on {@code err}
+     * when {@code terminal}, else printed as plain lines.
+     */
+    public static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Map<String, String> env,
+                          Path home, ZoneId zone, boolean terminal) {
         // Large buffers on both sides of the encoder: `list --format json` writes tens of megabytes.
         BufferedOutputStream outBytes = new BufferedOutputStream(out, BUFFER);
         BufferedWriter outWriter = new BufferedWriter(new OutputStreamWriter(outBytes, StandardCharsets.UTF_8), BUFFER);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        CliContext ctx = new CliContext(env, home, zone, outWriter, outBytes, errWriter);
+        CliContext ctx = new CliContext(env, home, zone, outWriter, outBytes, errWriter, in, terminal);
         try {
             return commandLine(ctx).execute(args);
         } finally {
@@ -80,6 +91,9 @@ public final class Cli {
         cl.addSubcommand(new ShowCommand(ctx));
         cl.addSubcommand(new ConfigCommand(ctx));
         cl.addSubcommand(new TestConnectionCommand(ctx));
+        cl.addSubcommand(new MigrateCommand(ctx));
+        cl.addSubcommand(new VerifyCommand(ctx));
+        cl.addSubcommand(new RestoreCommand(ctx));
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(ctx.err());
         cl.setParameterExceptionHandler((e, args) -> {

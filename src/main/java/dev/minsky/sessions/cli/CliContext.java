@@ -5,7 +5,9 @@ import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.config.EffectiveConfig;
 import dev.minsky.sessions.config.SessionStores;
 import dev.minsky.sessions.store.SessionStore;
+import dev.minsky.sessions.store.StoreLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,8 +24,13 @@ final class CliContext {
     private final Writer out;
     private final OutputStream outBytes;
     private final PrintWriter err;
+    private final InputStream in;
+    private final boolean terminal;
 
-    CliContext(Map<String, String> env, Path home, ZoneId zone, Writer out, OutputStream outBytes, PrintWriter err) {
+    CliContext(Map<String, String> env, Path home, ZoneId zone, Writer out, OutputStream outBytes, PrintWriter err,
+               InputStream in, boolean terminal) {
+        this.in = in;
+        this.terminal = terminal;
         this.env = env;
         this.home = home;
         this.zone = zone;
@@ -48,6 +55,16 @@ final class CliContext {
         return err;
     }
 
+    /** Answers to questions ({@code restore} asks before replacing a store). */
+    InputStream in() {
+        return in;
+    }
+
+    /** True when a person is watching: progress is drawn as a bar rather than printed as lines. */
+    boolean terminal() {
+        return terminal;
+    }
+
     /** The environment (injected: tests pass their own). */
     Map<String, String> env() {
         return env;
@@ -70,6 +87,21 @@ final class CliContext {
     /** Opens the store {@code --store} (or else the configuration) points at. */
     SessionStore openStore(String store) {
         return SessionStores.open(config(store).activeLocation(), env, home);
+    }
+
+    /** {@code text} of option {@code option} ({@code --from}, {@code --to}) as a location, bare backend names resolved by the configuration. */
+    StoreLocation location(String option, String text) {
+        return new ConfigResolver(env, home, CommandLineOverrides.store(option, text)).resolve().activeLocation();
+    }
+
+    /** Opens a store to read and write (creating it, or its schema, when missing). */
+    SessionStore open(StoreLocation location) {
+        return SessionStores.open(location, env, home);
+    }
+
+    /** Opens a store only to read it: nothing is created or changed, not even a schema. */
+    SessionStore openReadOnly(StoreLocation location) {
+        return SessionStores.open(location, env, home); // TODO(store-ops): SessionStores.openReadOnly
     }
 
     void flushOut() {

@@ -6,6 +6,9 @@ final class StoreOption {
             + "or json, sqlite or postgres for the configured location of that backend "
             + "(default: the configured backend; see 'minsky-sessions config').";
 
+    static final String LOCATIONS = "json:PATH, sqlite:PATH, a postgresql://… URL, or json, sqlite or postgres "
+            + "for the configured location of that backend.";
+
     private StoreOption() {
     }
 }

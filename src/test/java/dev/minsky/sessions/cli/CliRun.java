@@ -23,6 +23,16 @@ record CliRun(int status, String out, String err, byte[] outBytes) {
                 out.toByteArray());
     }
 
+    /** As {@link #run(Map, Path, String...)}, with {@code input} on stdin. */
+    static CliRun runWithInput(String input, Map<String, String> env, Path home, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Cli.run(args, new java.io.ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out, err,
+                env, home, ZONE, false);
+        return new CliRun(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                out.toByteArray());
+    }
+
     /** A fresh copy of a test fixture (src/test/resources/fixtures/…) in {@code dir}, so no test changes the original. */
     static Path copyFixture(String name, Path dir) {
         try (InputStream in = CliRun.class.getResourceAsStream("/fixtures/" + name)) {
