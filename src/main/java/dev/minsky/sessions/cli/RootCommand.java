@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 @Command(name = Cli.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Browse and inspect the session database of Minsky (JSON file, SQLite or PostgreSQL).%n"
+        description = "Browse, check and migrate the session database of Minsky (JSON file, SQLite or PostgreSQL).%n"
                 + "Without arguments, or with 'gui', the desktop application opens instead.",
         synopsisSubcommandLabel = "COMMAND",
         exitCodeListHeading = "%nExit status:%n",
@@ -28,6 +28,6 @@ final class RootCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "a command is required: list, show or config");
+        throw new ParameterException(spec.commandLine(), "a command is required: list, show, config, test-connection, migrate, verify or restore");
     }
 }
