@@ -38,12 +38,38 @@ public final class SessionStores {
         if (location instanceof StoreLocation.Sqlite sqlite) {
             return SqlStores.openSqlite(sqlite.path());
         }
-        PostgresUrl url;
+        return SqlStores.openPostgres(postgresUrl((StoreLocation.Postgres) location), env, home);
+    }
+
+    /** {@link #openReadOnly(StoreLocation, Map, Path)} with the process's environment and home folder. */
+    public static SessionStore openReadOnly(StoreLocation location) {
+        return openReadOnly(location, System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /**
+     * Opens the store at {@code location} for reading only (a migration's source, a dry run's
+     * target): it creates nothing anywhere (no file, folder, lock file, table or schema migration),
+     * a store that does not exist yet reads as empty, and every write throws
+     * {@link dev.minsky.sessions.store.ReadOnlyStoreException}. A file that is not a store, an
+     * unreachable server and a schema newer than this app still throw as {@link #open} does.
+     *
+     * @throws StoreUnavailableException if the store cannot be opened or reached
+     */
+    public static SessionStore openReadOnly(StoreLocation location, Map<String, String> env, Path home) {
+        if (location instanceof StoreLocation.Json json) {
+            return JsonFileStore.readOnly(json.path());
+        }
+        if (location instanceof StoreLocation.Sqlite sqlite) {
+            return SqlStores.openSqliteReadOnly(sqlite.path());
+        }
+        return SqlStores.openPostgresReadOnly(postgresUrl((StoreLocation.Postgres) location), env, home);
+    }
+
+    private static PostgresUrl postgresUrl(StoreLocation.Postgres location) {
         try {
-            url = PostgresUrl.parse(((StoreLocation.Postgres) location).url());
+            return PostgresUrl.parse(location.url());
         } catch (IllegalArgumentException e) {
             throw new StoreUnavailableException(e.getMessage(), null);
         }
-        return SqlStores.openPostgres(url, env, home);
     }
 }

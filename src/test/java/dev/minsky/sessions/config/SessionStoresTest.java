@@ -48,4 +48,24 @@ class SessionStoresTest {
         assertTrue(pg.getMessage().contains("127.0.0.1:" + port), pg.getMessage());
         assertFalse(pg.getMessage().contains("hunter2"), pg.getMessage());
     }
+
+    @Test
+    void opensEveryKindReadOnlyCreatingNothing() {
+        for (StoreLocation location : new StoreLocation[] {new StoreLocation.Json(dir.resolve("a/session-db.json")),
+                new StoreLocation.Sqlite(dir.resolve("b/sessions.db"))}) {
+            try (SessionStore store = SessionStores.openReadOnly(location)) {
+                assertFalse(store.writable());
+                assertEquals(location, store.location());
+                assertEquals(0, store.count(dev.minsky.sessions.domain.SessionQuery.all()));
+            }
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("a")));
+        assertFalse(java.nio.file.Files.exists(dir.resolve("b")));
+    }
+
+    @Test
+    void aBadPostgresUrlOpenedReadOnlyIsUnavailable() {
+        assertThrows(StoreUnavailableException.class,
+                () -> SessionStores.openReadOnly(new StoreLocation.Postgres("postgresql://u:pw@h:99999/db")));
+    }
 }

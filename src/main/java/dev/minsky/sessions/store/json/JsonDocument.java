@@ -85,6 +85,19 @@ final class JsonDocument {
         return new JsonDocument(shape, root, copy, keyedInlineNames, trailingNewline);
     }
 
+    /**
+     * This document holding exactly {@code replacement} (in its order), in the same shape with the
+     * same other top-level keys; a keyed file keeps repeating the name inside the values that did.
+     */
+    JsonDocument replacedBy(LinkedHashMap<String, SessionRecord> replacement) {
+        Set<String> inline = keyedInlineNames;
+        if (!inline.isEmpty()) {
+            inline = new HashSet<>(inline);
+            inline.retainAll(replacement.keySet());
+        }
+        return new JsonDocument(shape, root, new LinkedHashMap<>(replacement), inline, trailingNewline);
+    }
+
     JsonDocument without(String session) {
         LinkedHashMap<String, SessionRecord> copy = new LinkedHashMap<>(records);
         copy.remove(session);

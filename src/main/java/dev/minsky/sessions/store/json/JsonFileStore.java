@@ -6,8 +6,10 @@ import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.domain.SessionValidator;
 import dev.minsky.sessions.domain.ValidationProblem;
 import dev.minsky.sessions.store.AtomicFiles;
+import dev.minsky.sessions.store.BackupFiles;
 import dev.minsky.sessions.store.DuplicateSessionException;
 import dev.minsky.sessions.store.InvalidSessionException;
+import dev.minsky.sessions.store.ReadOnlyStoreException;
 import dev.minsky.sessions.store.SessionConflictException;
 import dev.minsky.sessions.store.SessionNotFoundException;
 import dev.minsky.sessions.store.SessionStore;
@@ -18,7 +20,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -32,6 +37,8 @@ import java.util.stream.Stream;
  * conflict checks), and the result replaces the file atomically. If the file changes again between
  * that read and the rename (a writer that does not lock, such as Minsky), the change is re-applied
  * to the newer content instead of overwriting it. A file that cannot be parsed is never written.
+ *
+ * <p>A store opened {@link #readOnly} never creates anything: no file, no folder, no lock file.
  */
 public final class JsonFileStore implements SessionStore {
     private static final int MAX_WRITE_ATTEMPTS = 5;
@@ -39,15 +46,26 @@ public final class JsonFileStore implements SessionStore {
     private final Path file;
     private final StoreLocation.Json location;
     private final JsonDocumentParser parser;
+    private final boolean writable;
     private volatile Snapshot snapshot;
 
     private record Snapshot(FileState state, JsonDocument document) {
     }
 
     public JsonFileStore(Path file) {
+        this(file, true);
+    }
+
+    private JsonFileStore(Path file, boolean writable) {
         this.file = file.toAbsolutePath().normalize();
         this.location = new StoreLocation.Json(this.file);
         this.parser = new JsonDocumentParser(this.file);
+        this.writable = writable;
+    }
+
+    /** The file opened for reading only: every write throws {@link ReadOnlyStoreException}. */
+    public static JsonFileStore readOnly(Path file) {
+        return new JsonFileStore(file, false);
     }
 
     public Path file() {
@@ -83,8 +101,34 @@ public final class JsonFileStore implements SessionStore {
         return Optional.ofNullable(current().get(session));
     }
 
+    /** From one snapshot of the file, so the answer is consistent. */
+    @Override
+    public Map<String, SessionRecord> getAll(Collection<String> sessions) {
+        JsonDocument doc = current();
+        Map<String, SessionRecord> found = new LinkedHashMap<>();
+        for (String name : sessions) {
+            SessionRecord r = doc.get(name);
+            if (r != null) {
+                found.put(name, r);
+            }
+        }
+        return found;
+    }
+
+    /** Every write rewrites the whole file, so one write of everything beats many. */
+    @Override
+    public int batchSize(int requested) {
+        return Integer.MAX_VALUE;
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
+    }
+
     @Override
     public SessionRecord create(SessionRecord record) {
+        requireWritable();
         requireValid(record);
         mutate(doc -> {
             if (doc.get(record.session()) != null) {
@@ -97,6 +141,7 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public SessionRecord update(SessionPatch patch, SessionRecord expected) {
+        requireWritable();
         SessionRecord[] result = new SessionRecord[1];
         mutate(doc -> {
             SessionRecord stored = doc.get(patch.session());
@@ -115,6 +160,7 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public void delete(String session, SessionRecord expected) {
+        requireWritable();
         mutate(doc -> {
             SessionRecord stored = doc.get(session);
             if (stored == null) {
@@ -133,20 +179,46 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public void writeBatch(List<SessionRecord> records) {
+        requireWritable();
         records.forEach(JsonFileStore::requireValid);
         if (!records.isEmpty()) {
             mutate(doc -> doc.withAll(records));
         }
     }
 
+    /**
+     * A byte copy of the file as one complete version of it (read the way every read is, so a
+     * rewrite by Minsky while copying is not mixed in); a missing or empty file backs up as {@code []}.
+     * Takes no lock, so it works on a read-only store and never waits for a writer.
+     */
     @Override
     public Path backup(Path directory) {
-        throw new StoreException("backup: not implemented yet"); // TODO(store-ops)
+        byte[] bytes;
+        try {
+            bytes = stableBytes();
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+        String name = file.getFileName().toString();
+        if (bytes == null || bytes.length == 0) {
+            return BackupFiles.writeEmpty(directory, name, file.toString());
+        }
+        return BackupFiles.write(directory, name, "json", file.toString(), tmp -> Files.write(tmp, bytes));
     }
 
+    /**
+     * Collects and validates every record first (the stream can be read only once, and a write may
+     * be re-applied), then writes them as the whole file in its shape, under the lock like every write.
+     */
     @Override
     public void replaceAll(Stream<SessionRecord> records) {
-        throw new StoreException("replaceAll: not implemented yet"); // TODO(store-ops)
+        requireWritable();
+        LinkedHashMap<String, SessionRecord> replacement = new LinkedHashMap<>();
+        records.forEachOrdered(r -> {
+            requireValid(r);
+            replacement.put(r.session(), r);
+        });
+        mutate(doc -> doc.replacedBy(replacement));
     }
 
     @Override
@@ -164,6 +236,12 @@ public final class JsonFileStore implements SessionStore {
             throw new SessionConflictException(stored.session(), "session '" + stored.session()
                     + "' was changed in " + file + " since it was read (by Minsky or another program); "
                     + "reload it and apply the change again");
+        }
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new ReadOnlyStoreException(file.toString());
         }
     }
 
@@ -192,10 +270,27 @@ public final class JsonFileStore implements SessionStore {
 
     /** Reads and parses the file; a file that changes while being read is read again. */
     private Snapshot read() throws IOException {
+        FileState[] state = new FileState[1];
+        byte[] bytes = stableBytes(state);
+        if (bytes == null) {
+            return new Snapshot(FileState.MISSING, JsonDocument.empty());
+        }
+        return new Snapshot(state[0].withChecksum(bytes), parser.parse(bytes));
+    }
+
+    private byte[] stableBytes() throws IOException {
+        return stableBytes(new FileState[1]);
+    }
+
+    /**
+     * The file's bytes as one version of it (read again if it changes while being read), or null
+     * when there is no file; {@code state[0]} receives its metadata after the read.
+     */
+    private byte[] stableBytes(FileState[] state) throws IOException {
         for (int attempt = 0; ; attempt++) {
             FileState before = FileState.stat(file);
             if (!before.exists()) {
-                return new Snapshot(FileState.MISSING, JsonDocument.empty());
+                return null;
             }
             if (Files.isDirectory(file)) {
                 throw new StoreUnavailableException(file + " is a folder, not a session file");
@@ -211,7 +306,8 @@ public final class JsonFileStore implements SessionStore {
                 sleepBriefly();
                 continue;
             }
-            return new Snapshot(after.withChecksum(bytes), parser.parse(bytes));
+            state[0] = after;
+            return bytes;
         }
     }
 

@@ -28,6 +28,17 @@ record ColumnInfo(String name, String type, Kind kind, boolean notNull, int maxL
         return new ColumnInfo(name, dataType, kind, notNull, maxLength == null ? 0 : maxLength);
     }
 
+    /**
+     * A PostgreSQL column as declared in DDL ({@code varchar(100)}, {@code text}): {@link #type()}
+     * keeps the DDL text, everything else is what {@code information_schema} will say of it.
+     */
+    static ColumnInfo postgresDdl(String name, String ddlType) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("varchar\\((\\d+)\\)").matcher(ddlType);
+        ColumnInfo col = m.matches() ? postgres(name, "character varying", false, Integer.valueOf(m.group(1)))
+                : postgres(name, ddlType, false, null);
+        return new ColumnInfo(name, ddlType, col.kind(), false, col.maxLength());
+    }
+
     String quoted() {
         return SqlPlatform.quote(name);
     }

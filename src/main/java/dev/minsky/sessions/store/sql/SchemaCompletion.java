@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Schema migration 1.1: completes whatever {@code sessions} table there is, only by adding (DESIGN convention 5):
@@ -35,21 +34,12 @@ public final class SchemaCompletion {
                     ? SqlPlatform.POSTGRES : SqlPlatform.SQLITE;
             TableLayout layout = TableLayout.inspect(c, platform)
                     .orElseThrow(() -> new SQLException("the sessions table is missing after migration 1.0"));
-            boolean snake = platform == SqlPlatform.POSTGRES || layout.columnFor(SessionField.REPO_NAME).name().contains("_");
-            Function<String, String> name = field -> snake ? TableLayout.snakeCase(field) : field;
             List<String> ddl = new ArrayList<>();
-            for (String field : POSTGRES_TYPES.keySet()) {
-                if (layout.columnFor(field) == null) {
-                    String type = platform == SqlPlatform.POSTGRES ? POSTGRES_TYPES.get(field) : "TEXT";
-                    ddl.add("ALTER TABLE sessions ADD COLUMN " + SqlPlatform.quote(name.apply(field)) + " " + type);
-                }
-            }
-            if (!layout.hasExtraColumn()) {
-                ddl.add("ALTER TABLE sessions ADD COLUMN " + TableLayout.EXTRA_COLUMN + " " + (platform == SqlPlatform.POSTGRES
-                        ? "text" : "TEXT"));
+            for (ColumnInfo col : missingColumns(layout, platform)) {
+                ddl.add("ALTER TABLE sessions ADD COLUMN " + col.quoted() + " " + col.type());
             }
             String taskColumn = layout.columnFor(SessionField.TASK_ID) != null
-                    ? layout.columnFor(SessionField.TASK_ID).name() : name.apply(SessionField.TASK_ID);
+                    ? layout.columnFor(SessionField.TASK_ID).name() : columnName(layout, platform, SessionField.TASK_ID);
             ddl.add("CREATE INDEX IF NOT EXISTS ix_sessions_task_id ON sessions (" + SqlPlatform.quote(taskColumn) + ")");
             ddl.add("CREATE INDEX IF NOT EXISTS ix_sessions_repo_name ON sessions ("
                     + layout.columnFor(SessionField.REPO_NAME).quoted() + ")");
@@ -61,5 +51,31 @@ public final class SchemaCompletion {
         } catch (SQLException e) {
             throw new IllegalStateException("schema migration 1.1 failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The columns this migration adds to {@code layout} (each with the DDL type it is added with):
+     * those Minsky has for its known fields but the table lacks, named in the table's own style,
+     * and our JSON column. Also how a read-only store foresees the table a write would meet.
+     */
+    static List<ColumnInfo> missingColumns(TableLayout layout, SqlPlatform platform) {
+        List<ColumnInfo> add = new ArrayList<>();
+        for (String field : new java.util.TreeSet<>(POSTGRES_TYPES.keySet())) {
+            if (layout.columnFor(field) == null) {
+                String name = columnName(layout, platform, field);
+                add.add(platform == SqlPlatform.POSTGRES ? ColumnInfo.postgresDdl(name, POSTGRES_TYPES.get(field))
+                        : ColumnInfo.sqlite(name, "TEXT", false));
+            }
+        }
+        if (!layout.hasExtraColumn()) {
+            add.add(platform == SqlPlatform.POSTGRES ? ColumnInfo.postgresDdl(TableLayout.EXTRA_COLUMN, "text")
+                    : ColumnInfo.sqlite(TableLayout.EXTRA_COLUMN, "TEXT", false));
+        }
+        return add;
+    }
+
+    private static String columnName(TableLayout layout, SqlPlatform platform, String field) {
+        boolean snake = platform == SqlPlatform.POSTGRES || layout.columnFor(SessionField.REPO_NAME).name().contains("_");
+        return snake ? TableLayout.snakeCase(field) : field;
     }
 }

@@ -29,8 +29,7 @@ final class SchemaMigrations {
     /** Refuses a newer schema, then runs what is missing (the runner takes and commits its own connection). */
     static void apply(DataSource dataSource, SqlPlatform platform, String where) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            refuseNewer(c, where);
-            refuseForeignTable(c, platform, where);
+            refuseUnknown(c, platform, where);
             c.rollback();
         }
         MigrationConfig config = new MigrationConfig();
@@ -39,6 +38,15 @@ final class SchemaMigrations {
         config.setMetaTable(TABLE);
         config.setClassLoader(SchemaMigrations.class.getClassLoader());
         new MigrationRunner(config).run(dataSource);
+    }
+
+    /**
+     * Refuses, changing nothing, what this app must not touch: a schema newer than it knows and a
+     * table named sessions that is not Minsky's. Also checked when opening read-only.
+     */
+    static void refuseUnknown(Connection c, SqlPlatform platform, String where) throws SQLException {
+        refuseNewer(c, where);
+        refuseForeignTable(c, platform, where);
     }
 
     /** The highest schema version recorded, or null when no migration table exists. */

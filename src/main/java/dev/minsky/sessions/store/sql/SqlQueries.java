@@ -31,6 +31,12 @@ final class SqlQueries {
                 + (forUpdate ? platform.forUpdate() : "");
     }
 
+    /** The rows of {@code count} names at once (bound in order), for a batch lookup. */
+    String byNames(int count) {
+        return "SELECT " + layout.selectList() + " FROM sessions WHERE " + sessionColumn + " IN ("
+                + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
+    }
+
     /** Keyset paging in the primary key's own order (index-backed on both platforms). */
     String page(boolean hasAfter, int size) {
         return "SELECT " + layout.selectList() + " FROM sessions" + (hasAfter ? " WHERE " + sessionColumn + " > ?" : "")

@@ -14,45 +14,86 @@ import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
+import dev.minsky.sessions.store.BackupFiles;
+import dev.minsky.sessions.store.ReadOnlyStoreException;
+import dev.minsky.sessions.store.json.JsonArrayWriter;
 import io.ebean.Database;
 import io.ebean.Transaction;
+import io.ebean.annotation.TxIsolation;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Sessions in a SQL table (SQLite or PostgreSQL) through an Ebean {@link Database} of its own
  * (DESIGN convention 3). Ebean provides the pool, transactions and schema migrations; rows are
  * read and written with JDBC inside Ebean transactions because the columns differ per database
  * ({@link TableLayout}) and Minsky's values must be kept exactly as they are.
+ *
+ * <p>A store opened read-only ({@link SqlStores#openSqliteReadOnly}, {@link SqlStores#openPostgresReadOnly})
+ * may have no table (or, for SQLite, no file) yet: it then reads as empty, and answers
+ * {@link #writeProblems} for the table our migrations would create. Its writes throw
+ * {@link ReadOnlyStoreException} before touching anything.
  */
 final class SqlSessionStore implements SessionStore {
     private static final int STREAM_PAGE = 1000;
+    /** Names per IN list: well under SQLite's and PostgreSQL's limits on bound parameters. */
+    private static final int LOOKUP_CHUNK = 500;
+    private static final int INSERT_BATCH = 500;
 
-    private final Database db;
+    private final Database db; // null only for a read-only SQLite store whose file does not exist
     private final SqlPlatform platform;
     private final StoreLocation location;
     private final String secret;
-    private final TableLayout layout;
+    private final TableLayout layout; // null when there is no sessions table (read-only stores only)
+    private final TableLayout writeLayout;
     private final SqlQueries queries;
+    private final boolean writable;
+    private final String backupName;
+    private final Runnable afterClose;
 
-    SqlSessionStore(Database db, SqlPlatform platform, StoreLocation location, String secret, TableLayout layout) {
+    /**
+     * @param layout      the table as it is; null when there is none (read-only only)
+     * @param writeLayout the table a write meets: {@code layout} itself for a writable (migrated) store
+     * @param backupName  the file or database name that backups are named after
+     * @param afterClose  run once the connections are closed (may be null)
+     */
+    SqlSessionStore(Database db, SqlPlatform platform, StoreLocation location, String secret, TableLayout layout,
+                    TableLayout writeLayout, boolean writable, String backupName, Runnable afterClose) {
         this.db = db;
         this.platform = platform;
         this.location = location;
         this.secret = secret;
         this.layout = layout;
-        this.queries = new SqlQueries(platform, layout);
+        this.writeLayout = writeLayout;
+        this.queries = layout == null ? null : new SqlQueries(platform, layout);
+        this.writable = writable;
+        this.backupName = backupName;
+        this.afterClose = afterClose;
     }
 
     @Override
@@ -62,6 +103,9 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public List<SessionRecord> list(SessionQuery query) {
+        if (layout == null) {
+            return List.of();
+        }
         return read(c -> {
             List<Object> params = new ArrayList<>();
             String sql = queries.select(query, params);
@@ -74,6 +118,9 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public long count(SessionQuery query) {
+        if (layout == null) {
+            return 0;
+        }
         return read(c -> {
             List<Object> params = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(queries.count(query, params))) {
@@ -88,11 +135,58 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public Optional<SessionRecord> get(String session) {
+        if (layout == null) {
+            return Optional.empty();
+        }
         return read(c -> find(c, session, false));
+    }
+
+    /** One {@code IN} query per {@value #LOOKUP_CHUNK} names, all in one read transaction. */
+    @Override
+    public Map<String, SessionRecord> getAll(Collection<String> sessions) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(sessions));
+        if (names.isEmpty() || layout == null) {
+            return new LinkedHashMap<>();
+        }
+        Map<String, SessionRecord> stored = read(c -> {
+            Map<String, SessionRecord> out = new HashMap<>();
+            for (int from = 0; from < names.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = names.subList(from, Math.min(names.size(), from + LOOKUP_CHUNK));
+                try (PreparedStatement ps = c.prepareStatement(queries.byNames(chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    for (SessionRecord r : readAll(ps)) {
+                        out.put(r.session(), r);
+                    }
+                }
+            }
+            return out;
+        });
+        Map<String, SessionRecord> found = new LinkedHashMap<>();
+        for (String name : names) {
+            SessionRecord r = stored.get(name);
+            if (r != null) {
+                found.put(name, r);
+            }
+        }
+        return found;
+    }
+
+    /** What {@link #create} and the batch writes would refuse, found without writing. */
+    @Override
+    public List<ValidationProblem> writeProblems(SessionRecord record) {
+        return problems(record, writeLayout, writeLayout.encode(record));
+    }
+
+    @Override
+    public boolean writable() {
+        return writable;
     }
 
     @Override
     public SessionRecord create(SessionRecord record) {
+        requireWritable();
         Object[] row = writableRow(record);
         return write(c -> {
             if (find(c, record.session(), true).isPresent()) {
@@ -108,6 +202,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public SessionRecord update(SessionPatch patch, SessionRecord expected) {
+        requireWritable();
         return write(c -> {
             SessionRecord stored = find(c, patch.session(), true)
                     .orElseThrow(() -> new SessionNotFoundException(patch.session(), location.display()));
@@ -137,6 +232,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void delete(String session, SessionRecord expected) {
+        requireWritable();
         write(c -> {
             SessionRecord stored = find(c, session, true)
                     .orElseThrow(() -> new SessionNotFoundException(session, location.display()));
@@ -153,6 +249,9 @@ final class SqlSessionStore implements SessionStore {
     /** By session name, a page at a time, so memory stays bounded and no connection is held between pages. */
     @Override
     public Stream<SessionRecord> streamAll() {
+        if (layout == null) {
+            return Stream.empty();
+        }
         Iterator<SessionRecord> it = new Iterator<>() {
             private List<SessionRecord> page = List.of();
             private int index;
@@ -197,6 +296,7 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void writeBatch(List<SessionRecord> records) {
+        requireWritable();
         List<Object[]> rows = records.stream().map(this::writableRow).toList();
         if (rows.isEmpty()) {
             return;
@@ -213,19 +313,116 @@ final class SqlSessionStore implements SessionStore {
         });
     }
 
+    /**
+     * SQLite: {@code VACUUM INTO} a new file, a consistent copy of the database taken with a read
+     * lock only, so it works while others read and write (and on a read-only store). PostgreSQL:
+     * every row as a record in a JSON array, read in pages inside one repeatable-read transaction
+     * (one consistent snapshot, one page in memory at a time). No table yet: an empty JSON array.
+     */
     @Override
-    public java.nio.file.Path backup(java.nio.file.Path directory) {
-        throw new StoreException("backup: not implemented yet"); // TODO(store-ops)
+    public Path backup(Path directory) {
+        if (layout == null) {
+            return BackupFiles.writeEmpty(directory, backupName, location.display());
+        }
+        if (platform == SqlPlatform.SQLITE) {
+            return BackupFiles.write(directory, backupName, "db", location.display(), this::vacuumInto);
+        }
+        return BackupFiles.write(directory, backupName, "json", location.display(), this::writeJsonArray);
     }
 
+    /**
+     * On a connection of its own, opened read-only: VACUUM cannot run inside a transaction nor
+     * beside statements the pool keeps prepared on its connection, and a reader never waits for
+     * the store's own writer.
+     */
+    private void vacuumInto(Path tmp) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(10_000);
+        Path file = ((StoreLocation.Sqlite) location).path();
+        try (Connection c = config.createConnection("jdbc:sqlite:" + file);
+             PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, tmp.toString()); // bound, so no path can break out of the statement
+            ps.execute();
+        } catch (SQLException | RuntimeException e) {
+            throw SqlErrors.translate(e, location, secret, false);
+        }
+    }
+
+    private void writeJsonArray(Path tmp) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), 1 << 16)) {
+            JsonArrayWriter writer = new JsonArrayWriter(out);
+            try {
+                inTransaction(c -> {
+                    String after = null;
+                    while (true) {
+                        List<SessionRecord> page;
+                        try (PreparedStatement ps = c.prepareStatement(queries.page(after != null, STREAM_PAGE))) {
+                            if (after != null) {
+                                ps.setString(1, after);
+                            }
+                            page = readAll(ps);
+                        }
+                        try {
+                            for (SessionRecord r : page) {
+                                writer.write(r);
+                            }
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e); // out of the JDBC work, rethrown below
+                        }
+                        if (page.size() < STREAM_PAGE) {
+                            return null;
+                        }
+                        after = page.get(page.size() - 1).session();
+                    }
+                }, false, TxIsolation.REPEATABLE_READ);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.finish();
+        }
+    }
+
+    /**
+     * Deletes every row and inserts {@code records} in JDBC batches, in one transaction; the first
+     * record that cannot be written exactly rolls it all back ({@link InvalidSessionException}).
+     * A name given twice keeps its last record, as in {@link #writeBatch}.
+     */
     @Override
     public void replaceAll(Stream<SessionRecord> records) {
-        throw new StoreException("replaceAll: not implemented yet"); // TODO(store-ops)
+        requireWritable();
+        write(c -> {
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM sessions");
+            }
+            try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
+                int pending = 0;
+                Iterator<SessionRecord> it = records.iterator();
+                while (it.hasNext()) {
+                    bindRow(ps, writableRow(it.next()));
+                    ps.addBatch();
+                    if (++pending == INSERT_BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+            return null;
+        });
     }
 
     @Override
     public void close() {
-        db.shutdown(true, false);
+        if (db != null) {
+            db.shutdown(true, false);
+        }
+        if (afterClose != null) {
+            afterClose.run();
+        }
     }
 
     @Override
@@ -281,15 +478,27 @@ final class SqlSessionStore implements SessionStore {
      * the table cannot hold exactly (all of them, before anything is written).
      */
     private Object[] writableRow(SessionRecord record) {
-        List<ValidationProblem> problems = new ArrayList<>(SessionValidator.errors(record));
         Object[] row = layout.encode(record);
-        if (problems.isEmpty()) {
-            problems.addAll(layout.problems(record, row));
-        }
+        List<ValidationProblem> problems = problems(record, layout, row);
         if (!problems.isEmpty()) {
             throw new InvalidSessionException(record.session(), problems);
         }
         return row;
+    }
+
+    /** Validation errors, or when there are none, what the table cannot hold of {@code row}. */
+    private static List<ValidationProblem> problems(SessionRecord record, TableLayout table, Object[] row) {
+        List<ValidationProblem> problems = new ArrayList<>(SessionValidator.errors(record));
+        if (problems.isEmpty()) {
+            problems.addAll(table.problems(record, row));
+        }
+        return problems;
+    }
+
+    private void requireWritable() {
+        if (!writable) {
+            throw new ReadOnlyStoreException(location.display());
+        }
     }
 
     /**
@@ -317,7 +526,11 @@ final class SqlSessionStore implements SessionStore {
     }
 
     private <T> T inTransaction(Work<T> work, boolean writing) {
-        try (Transaction txn = db.beginTransaction()) {
+        return inTransaction(work, writing, null);
+    }
+
+    private <T> T inTransaction(Work<T> work, boolean writing, TxIsolation isolation) {
+        try (Transaction txn = isolation == null ? db.beginTransaction() : db.beginTransaction(isolation)) {
             Connection c = txn.connection();
             if (writing && platform == SqlPlatform.SQLITE) {
                 takeSqliteWriteLock(c);
@@ -325,7 +538,7 @@ final class SqlSessionStore implements SessionStore {
             T result = work.run(c);
             txn.commit();
             return result;
-        } catch (StoreException e) {
+        } catch (StoreException | UncheckedIOException e) {
             throw e;
         } catch (SQLException | RuntimeException e) {
             throw SqlErrors.translate(e, location, secret, writing);

@@ -13,9 +13,16 @@ import io.ebean.platform.sqlite.SQLitePlatform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteOpenMode;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -49,21 +56,70 @@ public final class SqlStores {
                 .minConnections(1).maxConnections(1)
                 .customProperties(Map.of("journal_mode", "WAL", "busy_timeout", "10000", "synchronous", "NORMAL")),
                 location, null);
-        return open(pool, new SQLitePlatform(), SqlPlatform.SQLITE, location, null);
+        return open(pool, new SQLitePlatform(), SqlPlatform.SQLITE, location, null, abs.getFileName().toString());
+    }
+
+    /**
+     * Opens a SQLite file for reading only, creating nothing: a missing file (or folder) is an
+     * empty store and stays missing; a file without a sessions table is an empty store and gets
+     * no table and no schema migration. The connection is opened read-only. Reading a WAL-mode
+     * file read-only makes SQLite create its {@code -wal} and {@code -shm} files and leave them
+     * (a read-only connection cannot checkpoint); those it made are removed again on close.
+     *
+     * @throws StoreUnavailableException if the file is not a SQLite database or cannot be read
+     */
+    public static SessionStore openSqliteReadOnly(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        StoreLocation location = new StoreLocation.Sqlite(abs);
+        String name = abs.getFileName().toString();
+        if (Files.isDirectory(abs)) {
+            throw new StoreUnavailableException(abs + " is a folder, not a SQLite file");
+        }
+        if (!Files.exists(abs)) {
+            return new SqlSessionStore(null, SqlPlatform.SQLITE, location, null, null,
+                    TableLayout.asMigrated(SqlPlatform.SQLITE, Optional.empty()), false, name, null);
+        }
+        List<Path> sideFiles = List.of(abs.resolveSibling(name + "-wal"), abs.resolveSibling(name + "-shm"));
+        List<Path> newSideFiles = sideFiles.stream().filter(p -> !Files.exists(p)).toList();
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true); // never SQLITE_OPEN_CREATE, never a write
+        DataSourcePool pool = pool(DataSourceBuilder.create()
+                .url("jdbc:sqlite:" + abs).driver("org.sqlite.JDBC").username("").password("")
+                .minConnections(1).maxConnections(1)
+                .customProperties(Map.of("open_mode", readOnly.toProperties().getProperty("open_mode"),
+                        "busy_timeout", "10000")),
+                location, null);
+        return openReadOnly(pool, new SQLitePlatform(), SqlPlatform.SQLITE, location, null, name,
+                () -> removeSideFiles(abs, newSideFiles));
+    }
+
+    /**
+     * Opens a PostgreSQL database for reading only: read-only connections, no schema migration,
+     * no table created; a database without a sessions table is an empty store.
+     */
+    public static SessionStore openPostgresReadOnly(PostgresUrl url, Map<String, String> env, Path home) {
+        StoreLocation location = new StoreLocation.Postgres(url.toUrl());
+        String password = url.resolvePassword(env, home).orElse(null);
+        DataSourcePool pool = pool(postgresPool(url, password).readOnly(true), location, password);
+        return openReadOnly(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password, url.database(), null);
     }
 
     /** Opens a PostgreSQL database; the password comes from the URL, {@code PGPASSWORD} or the password file. */
     public static SessionStore openPostgres(PostgresUrl url, Map<String, String> env, Path home) {
         StoreLocation location = new StoreLocation.Postgres(url.toUrl());
         String password = url.resolvePassword(env, home).orElse(null);
+        DataSourcePool pool = pool(postgresPool(url, password), location, password);
+        return open(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password, url.database());
+    }
+
+    private static DataSourceBuilder postgresPool(PostgresUrl url, String password) {
         int timeoutMillis = url.connectTimeoutSeconds() * 1000;
-        DataSourcePool pool = pool(DataSourceBuilder.create()
+        return DataSourceBuilder.create()
                 .url(url.jdbcUrl()).driver("org.postgresql.Driver").username(url.user())
                 .password(password == null ? "" : password)
                 .minConnections(1).maxConnections(POSTGRES_MAX_CONNECTIONS)
                 .waitTimeoutMillis(Math.max(1000, timeoutMillis)).heartbeatTimeoutSeconds(url.connectTimeoutSeconds())
-                .applicationName("minsky-sessions"), location, password);
-        return open(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password);
+                .applicationName("minsky-sessions");
     }
 
     private static DataSourcePool pool(DataSourceBuilder builder, StoreLocation location, String secret) {
@@ -75,23 +131,15 @@ public final class SqlStores {
     }
 
     private static SessionStore open(DataSourcePool pool, io.ebean.config.dbplatform.DatabasePlatform ebeanPlatform,
-                                     SqlPlatform platform, StoreLocation location, String secret) {
-        Database db;
-        try {
-            db = Database.builder().name(pool.name()).dataSource(pool).databasePlatform(ebeanPlatform)
-                    .defaultDatabase(false).register(false).ddlGenerate(false).ddlRun(false).runMigration(false)
-                    .build();
-        } catch (RuntimeException e) {
-            pool.shutdown();
-            throw SqlErrors.translateOpen(e, location, secret);
-        }
+                                     SqlPlatform platform, StoreLocation location, String secret, String name) {
+        Database db = database(pool, ebeanPlatform, location, secret);
         try {
             SchemaMigrations.apply(pool, platform, location.display());
             try (Connection c = pool.getConnection()) {
                 TableLayout layout = TableLayout.inspect(c, platform).orElseThrow(() -> new StoreUnavailableException(
                         location.display() + " has no sessions table after its schema migration"));
                 c.rollback();
-                return new SqlSessionStore(db, platform, location, secret, layout);
+                return new SqlSessionStore(db, platform, location, secret, layout, layout, true, name, null);
             }
         } catch (StoreException e) {
             db.shutdown(true, false);
@@ -99,6 +147,69 @@ public final class SqlStores {
         } catch (SQLException | RuntimeException e) {
             db.shutdown(true, false);
             throw SqlErrors.translateOpen(e, location, secret);
+        }
+    }
+
+    /** As {@link #open} minus every change: refuses what it must not read, inspects, migrates nothing. */
+    private static SessionStore openReadOnly(DataSourcePool pool, io.ebean.config.dbplatform.DatabasePlatform ebeanPlatform,
+                                             SqlPlatform platform, StoreLocation location, String secret, String name,
+                                             Runnable afterClose) {
+        Database db = database(pool, ebeanPlatform, location, secret);
+        try (Connection c = pool.getConnection()) {
+            SchemaMigrations.refuseUnknown(c, platform, location.display());
+            Optional<TableLayout> layout = TableLayout.inspect(c, platform);
+            c.rollback();
+            return new SqlSessionStore(db, platform, location, secret, layout.orElse(null),
+                    TableLayout.asMigrated(platform, layout), false, name, afterClose);
+        } catch (StoreException e) {
+            shutdown(db, afterClose);
+            throw e;
+        } catch (SQLException | RuntimeException e) {
+            shutdown(db, afterClose);
+            throw SqlErrors.translateOpen(e, location, secret);
+        }
+    }
+
+    private static Database database(DataSourcePool pool, io.ebean.config.dbplatform.DatabasePlatform ebeanPlatform,
+                                     StoreLocation location, String secret) {
+        try {
+            return Database.builder().name(pool.name()).dataSource(pool).databasePlatform(ebeanPlatform)
+                    .defaultDatabase(false).register(false).ddlGenerate(false).ddlRun(false).runMigration(false)
+                    .build();
+        } catch (RuntimeException e) {
+            pool.shutdown();
+            throw SqlErrors.translateOpen(e, location, secret);
+        }
+    }
+
+    private static void shutdown(Database db, Runnable afterClose) {
+        db.shutdown(true, false);
+        if (afterClose != null) {
+            afterClose.run();
+        }
+    }
+
+    /**
+     * Lets SQLite remove the {@code -wal}/{@code -shm} files a read-only connection made: one
+     * connection that may write (but is told to change nothing, and cannot create the database)
+     * reads the schema and closes; if it is the last connection, SQLite checkpoints the (empty) WAL
+     * and deletes both, as it does for any last connection. If another program has the file open,
+     * SQLite leaves them to it. Best effort: the data is never at stake.
+     */
+    private static void removeSideFiles(Path db, List<Path> madeByUs) {
+        if (madeByUs.stream().noneMatch(Files::exists)) {
+            return;
+        }
+        SQLiteConfig cleanup = new SQLiteConfig();
+        cleanup.resetOpenMode(SQLiteOpenMode.CREATE);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db, cleanup.toProperties());
+             Statement st = c.createStatement()) {
+            st.execute("PRAGMA query_only = 1");
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+                rs.next();
+            }
+        } catch (SQLException e) {
+            // the files stay; SQLite removes them with its next writer
         }
     }
 }

@@ -98,6 +98,40 @@ final class TableLayout {
         return cols.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new TableLayout(platform, cols));
     }
 
+    /**
+     * The table a write would meet once our schema migrations have run: {@code existing} completed
+     * by migration 1.1, or, without a table, the one migration 1.0 creates completed likewise
+     * ({@code dbmigration/<platform>/1.0__sessions_table.sql}; a test keeps the two in step). A
+     * read-only store answers {@link dev.minsky.sessions.store.SessionStore#writeProblems} with it.
+     */
+    static TableLayout asMigrated(SqlPlatform platform, java.util.Optional<TableLayout> existing) {
+        TableLayout base = existing.orElseGet(() -> new TableLayout(platform, createdByMigration1_0(platform)));
+        List<ColumnInfo> cols = new ArrayList<>(base.columns);
+        cols.addAll(SchemaCompletion.missingColumns(base, platform));
+        return new TableLayout(platform, cols);
+    }
+
+    private static List<ColumnInfo> createdByMigration1_0(SqlPlatform platform) {
+        if (platform == SqlPlatform.SQLITE) {
+            List<ColumnInfo> cols = new ArrayList<>();
+            for (String name : List.of("session", "repoName", "repoUrl", "createdAt", "taskId", "branch", "repoPath",
+                    "prBranch", "prApproved", "prState", "backendType", "pullRequest")) {
+                cols.add(ColumnInfo.sqlite(name, "TEXT", name.equals("repoName") || name.equals("createdAt")));
+            }
+            return cols;
+        }
+        return List.of(ColumnInfo.postgres("session", "character varying", true, 255),
+                ColumnInfo.postgres("repo_name", "character varying", true, 255),
+                ColumnInfo.postgres("repo_url", "character varying", true, 1000),
+                ColumnInfo.postgres("created_at", "timestamp with time zone", true, null),
+                ColumnInfo.postgres("task_id", "character varying", false, 100),
+                ColumnInfo.postgres("pr_branch", "character varying", false, 255),
+                ColumnInfo.postgres("pr_approved", "character varying", false, 10),
+                ColumnInfo.postgres("pr_state", "text", false, null),
+                ColumnInfo.postgres("backend_type", "character varying", false, 50),
+                ColumnInfo.postgres("pull_request", "text", false, null));
+    }
+
     /** {@code repo_name} → {@code repoName}; camelCase names are already field names. */
     static String fieldForColumn(String column) {
         if (!column.contains("_")) {
