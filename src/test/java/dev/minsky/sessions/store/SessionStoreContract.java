@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.minsky.sessions.config.SessionStores;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionQuery.SortField;
 import dev.minsky.sessions.domain.SessionRecord;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +40,9 @@ public interface SessionStoreContract {
 
     /** A second, independent instance on the same storage (another window or process). */
     SessionStore reopen(SessionStore store);
+
+    /** A read-only instance on the same storage ({@code SessionStores.openReadOnly}). */
+    SessionStore openReadOnly(SessionStore store);
 
     /** Makes the storage unreadable or unreachable (corrupt file, dropped table, stopped server…). */
     void breakStorage(SessionStore store) throws Exception;
@@ -359,6 +367,187 @@ public interface SessionStoreContract {
             assertEquals("bad", e.session());
             assertFalse(store.exists("new"));
             assertEquals(TestRecords.minimal("x"), store.get("x").orElseThrow());
+        }
+    }
+
+    // ---- what the migration engine needs -----------------------------------------------------
+
+    @Test
+    default void getAllFindsTheStoredNamesAndLeavesOutTheOthers() {
+        try (SessionStore store = newStore()) {
+            SessionRecord a = TestRecords.rich("task#1");
+            SessionRecord b = TestRecords.minimal("b");
+            store.writeBatch(List.of(a, b));
+            Map<String, SessionRecord> found = store.getAll(List.of("absent", "b", "task#1", "1", "B"));
+            assertEquals(Map.of("task#1", a, "b", b), found);
+            assertEquals(List.of("b", "task#1"), List.copyOf(found.keySet()), "in the order asked");
+            assertTrue(store.getAll(List.of()).isEmpty());
+        }
+    }
+
+    @Test
+    default void getAllAnswersMoreThan500NamesAtOnce() {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = new ArrayList<>();
+            for (int i = 0; i < 1234; i++) {
+                records.add(TestRecords.withTask("s" + i, "#" + i));
+            }
+            store.writeBatch(records);
+            List<String> asked = new ArrayList<>();
+            for (int i = 0; i < 1300; i++) {
+                asked.add(i % 2 == 0 ? "s" + i : "s" + (1300 - i)); // absent ones (>= 1234) mixed in
+            }
+            Map<String, SessionRecord> found = store.getAll(asked);
+            Set<String> expected = asked.stream().filter(n -> Integer.parseInt(n.substring(1)) < 1234)
+                    .collect(Collectors.toSet());
+            assertEquals(expected, found.keySet());
+            found.forEach((name, r) -> assertEquals(TestRecords.withTask(name, "#" + name.substring(1)), r));
+        }
+    }
+
+    @Test
+    default void writeProblemsIsEmptyForAWritableRecordAndNamesEveryProblemOtherwise() {
+        try (SessionStore store = newStore()) {
+            assertEquals(List.of(), store.writeProblems(TestRecords.rich("fine")));
+            SessionRecord bad = SessionRecord.builder("bad").set(SessionField.REPO_URL, ".")
+                    .set(SessionField.CREATED_AT, "yesterday").build();
+            Set<String> fields = store.writeProblems(bad).stream().map(p -> p.field()).collect(Collectors.toSet());
+            assertEquals(Set.of(SessionField.REPO_NAME, SessionField.CREATED_AT), fields);
+            assertEquals(0, store.count(SessionQuery.all()), "asking writes nothing");
+        }
+    }
+
+    @Test
+    default void batchSizeIsAtLeastOne() {
+        try (SessionStore store = newStore()) {
+            assertTrue(store.batchSize(200) >= 1);
+        }
+    }
+
+    @Test
+    default void backupIsAStoreWithTheSameRecordsReadableByItsOwnerOnly(@TempDir Path tmp) throws Exception {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = List.of(TestRecords.rich("task-md#42"), TestRecords.minimal("b"),
+                    TestRecords.withTask("c", "#3"));
+            store.writeBatch(records);
+            Path folder = tmp.resolve("backups/not/there/yet");
+            Path first = store.backup(folder);
+            assertEquals(folder, first.getParent());
+            assertTrue(first.getFileName().toString().matches(".+-\\d{8}-\\d{6}-\\d{3}(-\\d+)?\\.backup\\.(db|json)"),
+                    first.getFileName().toString());
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(first)));
+            assertEquals(Set.copyOf(records), Set.copyOf(readBackup(first)));
+            store.create(TestRecords.minimal("later"));
+            Path second = store.backup(folder);
+            assertFalse(first.equals(second), "a second backup gets a new name");
+            assertEquals(records.size() + 1, readBackup(second).size());
+            assertEquals(Set.copyOf(records), Set.copyOf(readBackup(first)), "the first backup is untouched");
+            try (Stream<Path> files = Files.list(folder)) {
+                assertEquals(Set.of(first, second), files.collect(Collectors.toSet()), "no temporary file is left");
+            }
+        }
+    }
+
+    @Test
+    default void backupOfAnEmptyStoreIsAnEmptyStore(@TempDir Path tmp) {
+        try (SessionStore store = newStore()) {
+            assertEquals(List.of(), readBackup(store.backup(tmp)));
+        }
+    }
+
+    @Test
+    default void backupCanBeRestoredWithReplaceAll(@TempDir Path tmp) {
+        try (SessionStore store = newStore()) {
+            store.writeBatch(List.of(TestRecords.rich("a"), TestRecords.minimal("b")));
+            Path backup = store.backup(tmp);
+            store.delete("a");
+            store.create(TestRecords.minimal("c"));
+            try (SessionStore copy = openBackup(backup); Stream<SessionRecord> all = copy.streamAll()) {
+                store.replaceAll(all);
+            }
+            assertEquals(Set.of(TestRecords.rich("a"), TestRecords.minimal("b")), Set.copyOf(all(store)));
+        }
+    }
+
+    @Test
+    default void replaceAllLeavesExactlyTheGivenRecords() {
+        try (SessionStore store = newStore()) {
+            store.writeBatch(List.of(TestRecords.rich("a"), TestRecords.minimal("b"), TestRecords.minimal("c")));
+            SessionRecord newB = TestRecords.rich("b");
+            store.replaceAll(Stream.of(newB, TestRecords.minimal("d")));
+            assertEquals(Set.of(newB, TestRecords.minimal("d")), Set.copyOf(all(store)));
+            assertEquals(2, store.count(SessionQuery.all()));
+            assertFalse(store.exists("a"));
+            store.replaceAll(Stream.empty());
+            assertEquals(0, store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    default void replaceAllWithAnInvalidRecordChangesNothing() {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> before = List.of(TestRecords.rich("a"), TestRecords.minimal("b"));
+            store.writeBatch(before);
+            SessionRecord invalid = TestRecords.minimal("bad").toBuilder().set(SessionField.CREATED_AT, "not a date").build();
+            InvalidSessionException e = assertThrows(InvalidSessionException.class,
+                    () -> store.replaceAll(Stream.of(TestRecords.minimal("x"), invalid, TestRecords.minimal("y"))));
+            assertEquals("bad", e.session());
+            assertEquals(Set.copyOf(before), Set.copyOf(all(store)));
+        }
+    }
+
+    @Test
+    default void aReadOnlyStoreReadsButEveryWriteIsRefusedAndChangesNothing(@TempDir Path tmp) {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = List.of(TestRecords.rich("task-md#42"), TestRecords.minimal("b"));
+            store.writeBatch(records);
+            try (SessionStore ro = openReadOnly(store)) {
+                assertFalse(ro.writable());
+                assertTrue(store.writable());
+                assertEquals(records.get(0), ro.get("task-md#42").orElseThrow());
+                assertEquals(2, ro.count(SessionQuery.all()));
+                assertEquals(List.of("b", "task-md#42"), names(ro, SessionQuery.all()));
+                assertEquals(Set.copyOf(records), Set.copyOf(all(ro)));
+                assertEquals(Set.of("b"), ro.getAll(List.of("b", "zz")).keySet());
+                assertEquals(List.of(), ro.writeProblems(TestRecords.rich("new")));
+                SessionRecord b = ro.get("b").orElseThrow();
+                List<Executable> writes = List.of(
+                        () -> ro.create(TestRecords.minimal("new")),
+                        () -> ro.update(SessionPatch.of("b").set(SessionField.BRANCH, "x").build()),
+                        () -> ro.update(SessionPatch.of("b").set(SessionField.BRANCH, "x").build(), b),
+                        () -> ro.delete("b"),
+                        () -> ro.delete("b", b),
+                        () -> ro.writeBatch(List.of(TestRecords.minimal("new"))),
+                        () -> ro.writeBatch(List.of()),
+                        () -> ro.replaceAll(Stream.of(TestRecords.minimal("new"))),
+                        () -> ro.create(SessionRecord.builder("invalid").build()));
+                for (Executable write : writes) {
+                    ReadOnlyStoreException e = assertThrows(ReadOnlyStoreException.class, write);
+                    assertTrue(e.getMessage().contains("read-only"), e.getMessage());
+                }
+                assertEquals(Set.copyOf(records), Set.copyOf(all(store)), "nothing changed");
+                assertEquals(Set.copyOf(records), Set.copyOf(readBackup(ro.backup(tmp))), "a read-only store backs up");
+                store.create(TestRecords.minimal("later"));
+                assertTrue(ro.exists("later"), "it reads the store as it is now");
+            }
+        }
+    }
+
+    /** The records of a backup file, opened as the store it is (read-only, so it stays as made). */
+    private static List<SessionRecord> readBackup(Path backup) {
+        try (SessionStore copy = openBackup(backup)) {
+            return all(copy);
+        }
+    }
+
+    private static SessionStore openBackup(Path backup) {
+        String kind = backup.getFileName().toString().endsWith(".backup.db") ? "sqlite:" : "json:";
+        return SessionStores.openReadOnly(StoreLocation.parse(kind + backup, backup.getRoot()));
+    }
+
+    private static List<SessionRecord> all(SessionStore store) {
+        try (Stream<SessionRecord> s = store.streamAll()) {
+            return s.toList();
         }
     }
 

@@ -12,6 +12,7 @@ import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.MalformedStoreException;
+import dev.minsky.sessions.store.ReadOnlyStoreException;
 import dev.minsky.sessions.store.SessionConflictException;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.SessionStoreContract;
@@ -43,6 +44,11 @@ class JsonFileStoreTest implements SessionStoreContract {
     @Override
     public SessionStore reopen(SessionStore store) {
         return new JsonFileStore(((JsonFileStore) store).file());
+    }
+
+    @Override
+    public SessionStore openReadOnly(SessionStore store) {
+        return JsonFileStore.readOnly(((JsonFileStore) store).file());
     }
 
     @Override
@@ -270,6 +276,114 @@ class JsonFileStoreTest implements SessionStoreContract {
         assertEquals(before, after.subList(0, 1003));
         for (int i = 0; i < before.size(); i++) {
             assertEquals(before.get(i).fields().toJson(), after.get(i).fields().toJson());
+        }
+    }
+
+    // ---- what the migration engine needs ----------------------------------------------------------
+
+    @Test
+    void asksForEverythingInOneBatchBecauseEachWriteRewritesTheFile() {
+        assertEquals(Integer.MAX_VALUE, new JsonFileStore(dir.resolve("x.json")).batchSize(500));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"minsky-written/session-db.json", "json-shapes/keyed-object.json",
+            "json-shapes/backup-envelope.json"})
+    void backupIsAByteCopyOfTheFile(String name) throws IOException {
+        Path file = fixture(name);
+        Path backup = new JsonFileStore(file).backup(dir.resolve("backups"));
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(backup));
+        assertTrue(backup.getFileName().toString().startsWith(file.getFileName() + "-"), backup.toString());
+        assertTrue(backup.getFileName().toString().endsWith(".backup.json"), backup.toString());
+    }
+
+    @Test
+    void backupOfAMissingFileIsAnEmptyArrayAndCreatesNoStoreFile() throws IOException {
+        Path file = dir.resolve("none/session-db.json");
+        Path backup = JsonFileStore.readOnly(file).backup(dir.resolve("backups"));
+        assertEquals("[]\n", Files.readString(backup));
+        assertFalse(Files.exists(file.getParent()));
+    }
+
+    @Test
+    void backupOfAMalformedFileIsStillAByteCopy() throws IOException {
+        Path file = fixture("bad/truncated-mid-write.json");
+        Path backup = new JsonFileStore(file).backup(dir.resolve("backups"));
+        assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(backup));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"json-shapes/sessions-object.json", "json-shapes/keyed-object.json",
+            "json-shapes/backup-envelope.json"})
+    void replaceAllKeepsTheFilesShapeAndOtherKeys(String name) throws IOException {
+        Path file = fixture(name);
+        JsonFileStore store = new JsonFileStore(file);
+        List<SessionRecord> kept = all(store).subList(3, 6);
+        String before = Files.readString(file);
+        store.replaceAll(Stream.concat(kept.stream(), Stream.of(TestRecords.minimal("added"))));
+        String after = Files.readString(file);
+        assertEquals(before.charAt(0), after.charAt(0), "the same top-level shape");
+        if (!name.contains("keyed")) {
+            assertTrue(after.contains("\"baseDir\""), "other top-level keys are kept");
+        }
+        if (name.contains("envelope")) {
+            assertTrue(after.contains("\"timestamp\": \"2025-06-23T16:46:12.144Z\""), after);
+        }
+        if (name.contains("keyed")) {
+            assertFalse(after.contains("\"session\":"), "a keyed file stays keyed");
+        }
+        List<SessionRecord> expected = new ArrayList<>(kept);
+        expected.add(TestRecords.minimal("added"));
+        assertEquals(expected, all(new JsonFileStore(file)));
+    }
+
+    @Test
+    void theArrayWriterWritesWhatTheStoreWritesForANewFile(@TempDir Path tmp) throws IOException {
+        List<SessionRecord> records = List.of(TestRecords.rich("task-md#42"), TestRecords.minimal("b"),
+                TestRecords.minimal("ünï \"q\" ✓").toBuilder().set("empty", new JsonValue.JsonArray(List.of()))
+                        .set("emptyObject", JsonValue.JsonObject.empty()).build());
+        Path file = tmp.resolve("new.json");
+        new JsonFileStore(file).writeBatch(records);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        JsonArrayWriter writer = new JsonArrayWriter(out);
+        for (SessionRecord r : records) {
+            writer.write(r);
+        }
+        writer.finish();
+        assertArrayEquals(Files.readAllBytes(file), out.toByteArray());
+        java.io.ByteArrayOutputStream empty = new java.io.ByteArrayOutputStream();
+        new JsonArrayWriter(empty).finish();
+        assertEquals("[]", empty.toString(StandardCharsets.UTF_8));
+    }
+
+    // ---- read-only ----------------------------------------------------------------------------------
+
+    @Test
+    void readOnlyOfAMissingFileIsEmptyAndCreatesNoFileFolderOrLock() {
+        Path file = dir.resolve("absent/folder/session-db.json");
+        try (JsonFileStore store = JsonFileStore.readOnly(file)) {
+            assertEquals(0, store.count(SessionQuery.all()));
+            assertTrue(store.get("x").isEmpty());
+            assertThrows(ReadOnlyStoreException.class, () -> store.create(TestRecords.minimal("x")));
+            assertThrows(ReadOnlyStoreException.class, () -> store.replaceAll(Stream.empty()));
+        }
+        assertFalse(Files.exists(dir.resolve("absent")));
+    }
+
+    @Test
+    void readOnlyOfAFileCreatesNoLockFileAndChangesNothing() throws IOException {
+        Path file = fixture("minsky-written/session-db.json");
+        byte[] before = Files.readAllBytes(file);
+        try (JsonFileStore store = JsonFileStore.readOnly(file)) {
+            assertEquals(20, store.count(SessionQuery.all()));
+            SessionRecord first = all(store).get(0);
+            assertThrows(ReadOnlyStoreException.class, () -> store.update(
+                    SessionPatch.of(first.session()).set(SessionField.BRANCH, "x").build(), first));
+            assertThrows(ReadOnlyStoreException.class, () -> store.delete(first.session()));
+        }
+        assertArrayEquals(before, Files.readAllBytes(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("session-db.json"), files.map(p -> p.getFileName().toString()).toList());
         }
     }
 }

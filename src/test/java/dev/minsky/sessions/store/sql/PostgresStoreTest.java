@@ -1,18 +1,45 @@
 package dev.minsky.sessions.store.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.minsky.sessions.domain.SessionField;
+import dev.minsky.sessions.domain.SessionQuery;
+import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.PostgresUrl;
+import dev.minsky.sessions.store.ReadOnlyStoreException;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.SessionStoreContract;
 import dev.minsky.sessions.store.StoreLocation;
+import dev.minsky.sessions.store.StoreUnavailableException;
+import dev.minsky.sessions.store.TestRecords;
 import dev.minsky.sessions.testsupport.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The contract against a real PostgreSQL server (CI's cluster, or an embedded one); never skipped. */
 class PostgresStoreTest implements SessionStoreContract {
 
     static SessionStore open(PostgresUrl url) {
         return SqlStores.openPostgres(url, Map.of(), Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static SessionStore openReadOnly(PostgresUrl url) {
+        return SqlStores.openPostgresReadOnly(url, Map.of(), Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     @Override
@@ -26,6 +53,11 @@ class PostgresStoreTest implements SessionStoreContract {
     }
 
     @Override
+    public SessionStore openReadOnly(SessionStore store) {
+        return openReadOnly(url(store));
+    }
+
+    @Override
     public void breakStorage(SessionStore store) {
         TestPostgres.execute(url(store), "DROP TABLE sessions");
     }
@@ -34,5 +66,119 @@ class PostgresStoreTest implements SessionStoreContract {
     static PostgresUrl url(SessionStore store) {
         PostgresUrl shown = PostgresUrl.parse(((StoreLocation.Postgres) store.location()).url());
         return shown.withPassword(TestPostgres.server().password().orElse(null));
+    }
+
+    private static List<String> tables(PostgresUrl url) throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT table_schema || '.' || table_name FROM information_schema.tables "
+                     + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        }
+    }
+
+    private static List<SessionRecord> all(SessionStore store) {
+        try (Stream<SessionRecord> s = store.streamAll()) {
+            return s.toList();
+        }
+    }
+
+    @Test
+    void readOnlyOfAnEmptyDatabaseIsAnEmptyStoreAndCreatesNoTable(@TempDir Path tmp) throws Exception {
+        PostgresUrl url = TestPostgres.newDatabase("readonly_empty");
+        try (SessionStore ro = openReadOnly(url)) {
+            assertFalse(ro.writable());
+            assertEquals(0, ro.count(SessionQuery.all()));
+            assertEquals(List.of(), all(ro));
+            assertTrue(ro.get("x").isEmpty());
+            assertEquals(List.of(), ro.writeProblems(TestRecords.rich("x")));
+            var tooLong = ro.writeProblems(TestRecords.withTask("x", "#" + "1".repeat(120)));
+            assertEquals(List.of(SessionField.TASK_ID), tooLong.stream().map(p -> p.field()).toList());
+            assertTrue(tooLong.get(0).reason().contains("100"), "task_id of the table our migration creates: "
+                    + tooLong.get(0).reason());
+            assertThrows(ReadOnlyStoreException.class, () -> ro.create(TestRecords.minimal("x")));
+            assertEquals("[]\n", Files.readString(ro.backup(tmp)));
+        }
+        assertEquals(List.of(), tables(url), "no sessions table, no db_migration");
+    }
+
+    @Test
+    void minskys2026DatabaseReadReadOnlyGivesTheRecordsANormalOpenGivesAndStaysUntouched() throws Exception {
+        PostgresUrl url = TestPostgres.newDatabase("readonly_minsky2026");
+        TestPostgres.execute(url, "CREATE SCHEMA drizzle");
+        TestPostgres.loadDump(url, "fixtures/minsky-written/postgres-2026-08-schema.sql");
+        TestPostgres.loadDump(url, "fixtures/minsky-written/postgres-2026-08-sessions.data.sql");
+        List<String> tablesBefore = tables(url);
+        List<String> columnsBefore = columns(url);
+        List<SessionRecord> readOnly;
+        try (SessionStore ro = openReadOnly(url)) {
+            readOnly = all(ro);
+            assertEquals(20, readOnly.size());
+            assertEquals(20, ro.getAll(readOnly.stream().map(SessionRecord::session).toList()).size());
+            assertEquals(List.of(), ro.writeProblems(TestRecords.rich("new")), "extra_fields would be added by 1.1");
+        }
+        assertEquals(tablesBefore, tables(url));
+        assertEquals(columnsBefore, columns(url), "no column added");
+        try (SessionStore store = open(url)) {
+            assertEquals(all(store), readOnly);
+        }
+    }
+
+    @Test
+    void readOnlyOfAnUnreachableServerOrANewerSchemaIsAnError() throws Exception {
+        PostgresUrl nowhere = PostgresUrl.parse("postgresql://nobody:secret-pw@127.0.0.1:1/none?connect_timeout=2&sslmode=disable");
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> openReadOnly(nowhere).close());
+        assertFalse(e.getMessage().contains("secret-pw"), e.getMessage());
+        PostgresUrl url = TestPostgres.newDatabase("readonly_newer");
+        open(url).close();
+        TestPostgres.execute(url, "UPDATE db_migration SET mversion = '9.0' WHERE mversion = '1.1'");
+        StoreUnavailableException newer = assertThrows(StoreUnavailableException.class, () -> openReadOnly(url).close());
+        assertTrue(newer.getMessage().contains("schema version 9.0"), newer.getMessage());
+    }
+
+    @Test
+    void backupIsAJsonArrayInMinskysShape(@TempDir Path tmp) throws Exception {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = new ArrayList<>();
+            for (int i = 0; i < 2345; i++) {
+                records.add(TestRecords.withTask(String.format("s%05d", i), "#" + i));
+            }
+            store.writeBatch(records);
+            Path backup = store.backup(tmp);
+            String name = backup.getFileName().toString();
+            assertTrue(name.startsWith(PostgresUrl.parse(((StoreLocation.Postgres) store.location()).url()).database() + "-")
+                    && name.endsWith(".backup.json"), name);
+            String text = Files.readString(backup);
+            assertTrue(text.startsWith("[\n  {\n    \"session\": \"s00000\",\n    \"repoName\": \"local/minsky\""),
+                    text.substring(0, 100));
+            try (SessionStore copy = dev.minsky.sessions.store.json.JsonFileStore.readOnly(backup)) {
+                assertEquals(records, all(copy), "every page, in name order");
+            }
+        }
+    }
+
+    @Test
+    void theTableWeForeseeIsTheTableOurMigrationsCreate() throws Exception {
+        PostgresUrl url = TestPostgres.newDatabase("foresee");
+        open(url).close();
+        try (Connection c = TestPostgres.connect(url)) {
+            assertEquals(SqliteStoreTest.describe(TableLayout.inspect(c, SqlPlatform.POSTGRES).orElseThrow()),
+                    SqliteStoreTest.describe(TableLayout.asMigrated(SqlPlatform.POSTGRES, Optional.empty())));
+        }
+    }
+
+    private static List<String> columns(PostgresUrl url) throws SQLException {
+        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = 'sessions' "
+                     + "ORDER BY ordinal_position")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out.stream().collect(Collectors.toList());
+        }
     }
 }

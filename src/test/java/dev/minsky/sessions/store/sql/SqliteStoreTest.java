@@ -1,12 +1,40 @@
 package dev.minsky.sessions.store.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.minsky.sessions.domain.JsonValue;
+import dev.minsky.sessions.domain.SessionField;
+import dev.minsky.sessions.domain.SessionQuery;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.store.ReadOnlyStoreException;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.SessionStoreContract;
+import dev.minsky.sessions.store.StoreUnavailableException;
+import dev.minsky.sessions.store.TestRecords;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SqliteStoreTest implements SessionStoreContract {
     @TempDir
@@ -24,6 +52,11 @@ class SqliteStoreTest implements SessionStoreContract {
     }
 
     @Override
+    public SessionStore openReadOnly(SessionStore store) {
+        return SqlStores.openSqliteReadOnly(file(store));
+    }
+
+    @Override
     public void breakStorage(SessionStore store) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file(store)); Statement st = c.createStatement()) {
             st.execute("PRAGMA busy_timeout = 5000");
@@ -33,5 +66,213 @@ class SqliteStoreTest implements SessionStoreContract {
 
     static Path file(SessionStore store) {
         return ((dev.minsky.sessions.store.StoreLocation.Sqlite) store.location()).path();
+    }
+
+    /** Every file in {@code folder} with a digest of its bytes. */
+    private static Map<String, String> contents(Path folder) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path p : files.toList()) {
+                out.put(p.getFileName().toString(), Files.isDirectory(p) ? "folder" : HexFormat.of().formatHex(
+                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
+    }
+
+    private static List<SessionRecord> all(SessionStore store) {
+        try (Stream<SessionRecord> s = store.streamAll()) {
+            return s.toList();
+        }
+    }
+
+    private static List<String> tables(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        }
+    }
+
+    // ---- read-only ----------------------------------------------------------------------------------
+
+    @Test
+    void readOnlyOfAMissingFileIsAnEmptyStoreAndCreatesNeitherFileNorFolder() {
+        Path db = dir.resolve("absent-folder/sessions.db");
+        try (SessionStore store = SqlStores.openSqliteReadOnly(db)) {
+            assertEquals(0, store.count(SessionQuery.all()));
+            assertEquals(List.of(), store.list(SessionQuery.all()));
+            assertEquals(List.of(), all(store));
+            assertTrue(store.get("x").isEmpty());
+            assertTrue(store.getAll(List.of("x")).isEmpty());
+            assertEquals(List.of(), store.writeProblems(TestRecords.rich("x")));
+            assertThrows(ReadOnlyStoreException.class, () -> store.create(TestRecords.minimal("x")));
+            Path backup = store.backup(dir.resolve("backups"));
+            assertTrue(backup.getFileName().toString().startsWith("sessions.db-"));
+            assertTrue(backup.getFileName().toString().endsWith(".backup.json"));
+        }
+        assertFalse(Files.exists(dir.resolve("absent-folder")));
+    }
+
+    @Test
+    void readOnlyLeavesAnExistingFileAndItsFolderExactlyAsTheyWere() throws Exception {
+        Path db;
+        List<SessionRecord> records = List.of(TestRecords.rich("task-md#42"), TestRecords.minimal("b"));
+        try (SessionStore store = newStore()) {
+            store.writeBatch(records);
+            db = file(store);
+        }
+        Path folder = db.getParent();
+        Map<String, String> before = contents(folder);
+        assertEquals(Set.of("sessions.db"), before.keySet(), "a closed WAL database is one file");
+        try (SessionStore ro = SqlStores.openSqliteReadOnly(db)) {
+            assertEquals(Set.copyOf(records), Set.copyOf(all(ro)));
+            assertEquals(2, ro.getAll(List.of("b", "task-md#42")).size());
+            ro.backup(dir.resolve("backups"));
+            assertThrows(ReadOnlyStoreException.class, () -> ro.delete("b"));
+        }
+        assertEquals(before, contents(folder), "same files, same bytes: no -wal or -shm left behind");
+    }
+
+    @Test
+    void readOnlyOfAnEmptyDatabaseCreatesNoTableAndAnswersForTheTableWeWouldCreate() throws Exception {
+        Path db = dir.resolve("other.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE notes (x TEXT)");
+        }
+        Map<String, String> before = contents(dir);
+        try (SessionStore ro = SqlStores.openSqliteReadOnly(db)) {
+            assertEquals(0, ro.count(SessionQuery.all()));
+            assertEquals(List.of(), all(ro));
+            assertEquals(List.of(), ro.writeProblems(TestRecords.rich("fields-without-a-column-go-to-extra_fields")));
+            assertEquals(Set.of(SessionField.REPO_NAME), ro.writeProblems(SessionRecord.builder("x")
+                    .set(SessionField.REPO_URL, ".").set(SessionField.CREATED_AT, "2025-07-01T09:00:00Z").build())
+                    .stream().map(p -> p.field()).collect(Collectors.toSet()));
+            Path backup = ro.backup(dir.resolve("backups"));
+            assertEquals("[]\n", Files.readString(backup));
+        }
+        Map<String, String> after = contents(dir);
+        after.remove("backups");
+        assertEquals(before, after);
+        assertEquals(List.of("notes"), tables(db), "no sessions table, no db_migration");
+    }
+
+    @Test
+    void readOnlyRefusesAFileThatIsNotSqliteAndANewerSchema() throws Exception {
+        Path text = dir.resolve("notes.db");
+        Files.writeString(text, "this is not a database, just some text that is long enough to have a header\n".repeat(20));
+        assertThrows(StoreUnavailableException.class, () -> {
+            try (SessionStore s = SqlStores.openSqliteReadOnly(text)) {
+                s.count(SessionQuery.all());
+            }
+        });
+        Path newer;
+        try (SessionStore store = newStore()) {
+            newer = file(store);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement st = c.createStatement()) {
+            st.execute("UPDATE db_migration SET mversion = '9.0' WHERE mversion = '1.1'");
+        }
+        StoreUnavailableException e = assertThrows(StoreUnavailableException.class,
+                () -> SqlStores.openSqliteReadOnly(newer).close());
+        assertTrue(e.getMessage().contains("schema version 9.0"), e.getMessage());
+        assertThrows(StoreUnavailableException.class, () -> SqlStores.openSqliteReadOnly(dir).close(), "a folder");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sessions.db", "sessions-migrated-from-json.db"})
+    void minskysFilesReadReadOnlyGiveTheRecordsANormalOpenGives(String name) throws Exception {
+        Path db = TestRecords.copyResource("fixtures/minsky-written/" + name, dir.resolve("ro/" + name));
+        Map<String, String> before = contents(db.getParent());
+        List<SessionRecord> readOnly;
+        try (SessionStore ro = SqlStores.openSqliteReadOnly(db)) {
+            readOnly = all(ro);
+            assertEquals(readOnly.get(3), ro.get(readOnly.get(3).session()).orElseThrow());
+        }
+        assertEquals(before, contents(db.getParent()), "Minsky's file is untouched");
+        assertFalse(tables(db).contains("db_migration"));
+        Path copy = TestRecords.copyResource("fixtures/minsky-written/" + name, dir.resolve("rw/" + name));
+        try (SessionStore store = SqlStores.openSqlite(copy)) {
+            assertEquals(20, readOnly.size());
+            assertEquals(all(store), readOnly);
+        }
+    }
+
+    @Test
+    void theTableWeForeseeIsTheTableOurMigrationsCreate() throws Exception {
+        Path db;
+        try (SessionStore store = newStore()) {
+            db = file(store);
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            assertEquals(describe(TableLayout.inspect(c, SqlPlatform.SQLITE).orElseThrow()),
+                    describe(TableLayout.asMigrated(SqlPlatform.SQLITE, Optional.empty())));
+        }
+    }
+
+    /** What matters of each column for writing: name, kind, NOT NULL, length. */
+    static Set<String> describe(TableLayout layout) {
+        return layout.columns().stream().map(c -> c.name() + " " + c.kind() + (c.notNull() ? " NOT NULL" : "")
+                + (c.maxLength() > 0 ? " (" + c.maxLength() + ")" : "")).collect(Collectors.toSet());
+    }
+
+    // ---- backup -------------------------------------------------------------------------------------
+
+    @Test
+    void backupWhileAnotherConnectionHoldsAnOpenWriteTransactionIsConsistent() throws Exception {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> committed = List.of(TestRecords.rich("a"), TestRecords.minimal("b"));
+            store.writeBatch(committed);
+            Path backup;
+            try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file(store));
+                 Statement st = writer.createStatement()) {
+                writer.setAutoCommit(false);
+                st.executeUpdate("DELETE FROM sessions WHERE session = 'a'");
+                st.executeUpdate("INSERT INTO sessions (session, repoName, repoUrl, createdAt) "
+                        + "VALUES ('uncommitted', 'r', '.', '2025-07-01T09:00:00.000Z')");
+                backup = store.backup(dir.resolve("backups"));
+                writer.rollback();
+            }
+            assertTrue(backup.getFileName().toString().endsWith(".backup.db"));
+            try (SessionStore copy = SqlStores.openSqliteReadOnly(backup)) {
+                assertEquals(Set.copyOf(committed), Set.copyOf(all(copy)));
+            }
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + backup); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                rs.next();
+                assertEquals("ok", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
+    void backupOfAPathWithQuotesInItsName() throws IOException {
+        try (SessionStore store = SqlStores.openSqlite(dir.resolve("it's \"odd\"/sessions.db"))) {
+            store.create(TestRecords.minimal("a"));
+            Path backup = store.backup(dir.resolve("back'ups; DROP TABLE sessions"));
+            try (SessionStore copy = SqlStores.openSqliteReadOnly(backup)) {
+                assertEquals(List.of(TestRecords.minimal("a")), all(copy));
+            }
+            assertEquals(1, store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    void readOnlyForeseesTheColumnsOurMigrationWouldAddToMinskysTable() throws Exception {
+        Path db = dir.resolve("minsky-2026.db");
+        String schema = new String(getClass().getResourceAsStream("/fixtures/minsky-written/sqlite-2026-06-schema.sql")
+                .readAllBytes());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute(schema);
+        }
+        try (SessionStore ro = SqlStores.openSqliteReadOnly(db)) {
+            SessionRecord r = TestRecords.minimal("x").toBuilder().set("note", JsonValue.of("no column for me"))
+                    .set("commitCount", JsonValue.of("many")).build();
+            assertEquals(List.of(), ro.writeProblems(r), "the JSON column migration 1.1 adds will hold them");
+        }
+        assertEquals(List.of("sessions"), tables(db));
     }
 }
