@@ -101,7 +101,7 @@ final class CliContext {
 
     /** Opens a store only to read it: nothing is created or changed, not even a schema. */
     SessionStore openReadOnly(StoreLocation location) {
-        return SessionStores.open(location, env, home); // TODO(store-ops): SessionStores.openReadOnly
+        return SessionStores.openReadOnly(location, env, home);
     }
 
     void flushOut() {
