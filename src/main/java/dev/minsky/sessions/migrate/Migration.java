@@ -9,13 +9,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -101,36 +107,41 @@ public final class Migration {
      */
     public MigrationReport run() {
         Instant started = Instant.now();
-        MigrationPlan p = plan();
+        // A dry run is the plan; "fail" must know every conflict before the first write. Otherwise
+        // the plan is made batch by batch as the copy goes, reading the source once.
+        boolean planFirst = plan != null || options.dryRun() || options.onConflict() == ConflictPolicy.FAIL;
+        MigrationPlan p = planFirst ? plan() : null;
         MigrationReport.Builder report = new MigrationReport.Builder(source.location(), target.location(), options,
-                started, p);
-        if (cancelled.get()) {
-            return report.cancelled().timings(timings).build();
-        }
-        if (options.dryRun()) {
-            return report.timings(timings).build();
-        }
-        if (options.onConflict() == ConflictPolicy.FAIL && p.conflicting() > 0) {
-            return report.failure(p.conflicting() + " record(s) conflict with the target and --on-conflict is fail; "
-                    + "nothing was written").timings(timings).build();
-        }
-        if (options.backupDirectory() != null && p.toWrite(options.onConflict()) > 0) {
-            try {
-                report.backup(backup(options.backupDirectory()));
-            } catch (StoreException e) {
-                return report.failure("the target could not be backed up, so nothing was written: " + e.getMessage())
-                        .timings(timings).build();
+                started);
+        if (p != null) {
+            report.plan(p);
+            if (cancelled.get() || options.dryRun()) {
+                return finish(report);
+            }
+            if (options.onConflict() == ConflictPolicy.FAIL && p.conflicting() > 0) {
+                return finish(report.failure(p.conflicting() + " record(s) conflict with the target and "
+                        + "--on-conflict is fail; nothing was written"));
             }
         }
-        CopyResult copy = copy(report);
-        report.copy(copy);
-        if (options.verify() && copy.complete() && !cancelled.get()) {
+        Copy copy = new Copy(report);
+        copy.run();
+        report.copy(copy.result());
+        if (p == null) {
+            report.plan(copy.plan());
+        }
+        if (options.verify() && copy.result().complete() && !cancelled.get()) {
             try {
-                report.verification(verify(source, target, invalidNames(p), listener, cancelled, timings));
+                Verification v = new Verifier(source, target, copy.invalidNames(), listener, cancelled).run();
+                timings.put(Phase.VERIFY, v.took());
+                report.verification(v);
             } catch (StoreException e) {
                 report.failure("verification could not finish: " + e.getMessage());
             }
         }
+        return finish(report);
+    }
+
+    private MigrationReport finish(MigrationReport.Builder report) {
         if (cancelled.get()) {
             report.cancelled();
         }
@@ -146,158 +157,181 @@ public final class Migration {
         return file;
     }
 
-    private CopyResult copy(MigrationReport.Builder report) {
-        listener.phaseStarted(Phase.COPY, plan.sourceRecords());
-        PhaseProgress progress = new PhaseProgress(Phase.COPY, plan.sourceRecords());
-        long[] committed = {0};
-        long[] position = {0};
-        boolean[] complete = {true};
-        try {
-            forEachBatch(source, target.batchSize(options.batchSize()), batch -> {
-                List<Classified> classified = classify(batch, position[0], true);
-                position[0] += batch.size();
-                List<SessionRecord> toWrite = new ArrayList<>();
-                List<Classified> written = new ArrayList<>();
-                for (Classified c : classified) {
-                    if (cancelled.get()) {
-                        complete[0] = false;
-                        return false; // this batch is dropped whole: nothing of it was written
+    /**
+     * The copy step: classifies each batch against the target, backs the target up just before the
+     * first write, writes what the policy says in one transaction per batch, and reports each
+     * record once its outcome is final (written records after their batch committed).
+     */
+    private final class Copy {
+        private final MigrationReport.Builder report;
+        private final PhaseProgress progress;
+        private final long targetRecords;
+        private final List<InvalidRecord> invalid = new ArrayList<>();
+        private final List<Conflict> conflicts = new ArrayList<>();
+        private final EnumMap<Outcome, Long> planned = new EnumMap<>(Outcome.class);
+        private long committed;
+        private long position;
+        private boolean complete = true;
+        private boolean wroteOnce;
+        private ExecutorService writer;
+        private Future<?> pending;
+        private List<Classified> pendingRecords = List.of();
+
+        Copy(MigrationReport.Builder report) {
+            this.report = report;
+            long total = plan != null ? plan.sourceRecords() : source.count(SessionQuery.all());
+            this.targetRecords = plan != null ? plan.targetRecords() : target.count(SessionQuery.all());
+            listener.phaseStarted(Phase.COPY, total);
+            this.progress = new PhaseProgress(Phase.COPY, total);
+        }
+
+        void run() {
+            ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "migrate-writer");
+                t.setDaemon(true);
+                return t;
+            });
+            this.writer = writer;
+            try {
+                forEachBatch(source, target.batchSize(options.batchSize()), this::batch);
+                awaitWrite();
+            } catch (BackupFailed e) {
+                complete = false;
+                report.failure("the target could not be backed up, so nothing was written: " + e.getMessage());
+            } catch (StoreException e) {
+                complete = false;
+                awaitWriteQuietly();
+                report.failure("the copy stopped after " + committed + " committed record(s): " + e.getMessage());
+            } finally {
+                writer.shutdown();
+            }
+            finish(Phase.COPY, progress.elapsed());
+        }
+
+        /**
+         * Waits for the batch being written, then reports its records. One batch is written while
+         * the next is read and checked: the target's transaction and our validation overlap.
+         */
+        private void awaitWrite() {
+            if (pending == null) {
+                return;
+            }
+            Future<?> f = pending;
+            pending = null;
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("the copy was interrupted; the batch being written may or may not have "
+                        + "been committed", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new StoreException(String.valueOf(e.getCause()), e.getCause());
+            }
+            committed += pendingRecords.size();
+            listener.batchCommitted(pendingRecords.size(), committed);
+            for (Classified c : pendingRecords) {
+                listener.record(progress.record(c.name,
+                        c.outcome == Outcome.NEW ? Outcome.COPIED : Outcome.OVERWRITTEN, c.detail()));
+            }
+            pendingRecords = List.of();
+        }
+
+        private void awaitWriteQuietly() {
+            try {
+                awaitWrite();
+            } catch (StoreException alreadyFailing) {
+                // the first failure is the one reported
+            }
+        }
+
+        private boolean batch(List<SessionRecord> batch) {
+            List<Classified> classified = classify(batch, position, true);
+            position += batch.size();
+            List<SessionRecord> toWrite = new ArrayList<>();
+            List<Classified> written = new ArrayList<>();
+            for (Classified c : classified) {
+                if (cancelled.get()) {
+                    complete = false;
+                    return false; // this batch is dropped whole: nothing of it was written
+                }
+                planned.merge(c.outcome, 1L, Long::sum);
+                switch (c.outcome) {
+                    case INVALID -> {
+                        invalid.add(c.invalid());
+                        listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
                     }
-                    switch (c.outcome) {
-                        case INVALID -> listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
-                        case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
-                        case NEW -> {
+                    case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
+                    case NEW -> {
+                        toWrite.add(c.record);
+                        written.add(c);
+                    }
+                    case CONFLICT -> {
+                        conflicts.add(new Conflict(c.name, c.differences));
+                        if (options.onConflict() == ConflictPolicy.OVERWRITE) {
                             toWrite.add(c.record);
                             written.add(c);
+                        } else if (options.onConflict() == ConflictPolicy.SKIP) {
+                            listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
+                        } else {
+                            // the target changed since the plan: stop before this batch
+                            report.failure("session '" + c.name + "' conflicts with the target (" + c.detail()
+                                    + ") and --on-conflict is fail; the copy stopped there");
+                            complete = false;
+                            return false;
                         }
-                        case CONFLICT -> {
-                            if (options.onConflict() == ConflictPolicy.OVERWRITE) {
-                                toWrite.add(c.record);
-                                written.add(c);
-                            } else if (options.onConflict() == ConflictPolicy.SKIP) {
-                                listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
-                            } else {
-                                // the target changed since the plan: stop before this batch
-                                report.failure("session '" + c.name + "' conflicts with the target (" + c.detail()
-                                        + ") and --on-conflict is fail; the copy stopped there");
-                                complete[0] = false;
-                                return false;
-                            }
-                        }
-                        default -> throw new IllegalStateException(c.outcome.name());
+                    }
+                    default -> throw new IllegalStateException(c.outcome.name());
+                }
+            }
+            awaitWrite();
+            if (cancelled.get()) {
+                complete = false;
+                return false; // cancelled while the previous batch was written: this one is dropped
+            }
+            if (!toWrite.isEmpty()) {
+                if (!wroteOnce && options.backupDirectory() != null) {
+                    try {
+                        report.backup(backup(options.backupDirectory()));
+                    } catch (StoreException e) {
+                        throw new BackupFailed(e);
                     }
                 }
-                if (!toWrite.isEmpty()) {
-                    target.writeBatch(toWrite);
-                    committed[0] += toWrite.size();
-                    listener.batchCommitted(toWrite.size(), committed[0]);
-                }
-                for (Classified c : written) {
-                    listener.record(progress.record(c.name,
-                            c.outcome == Outcome.NEW ? Outcome.COPIED : Outcome.OVERWRITTEN, c.detail()));
-                }
-                return true;
-            });
-        } catch (StoreException e) {
-            complete[0] = false;
-            report.failure("the copy stopped after " + committed[0] + " committed record(s): " + e.getMessage());
-        }
-        finish(Phase.COPY, progress.elapsed());
-        return new CopyResult(progress.counts(), committed[0], complete[0] && !cancelled.get());
-    }
-
-    private static Set<String> invalidNames(MigrationPlan plan) {
-        Set<String> names = new HashSet<>();
-        plan.invalidRecords().forEach(r -> names.add(r.session()));
-        return names;
-    }
-
-    /**
-     * Compares every source record (except {@code skip}) with the target's record of the same name,
-     * field by field and by digest, then looks for records only the target has.
-     */
-    static Verification verify(SessionStore source, SessionStore target, Set<String> skip, MigrationListener listener,
-                               AtomicBoolean cancelled, Map<Phase, Duration> timings) {
-        long total = source.count(SessionQuery.all()) - skip.size();
-        listener.phaseStarted(Phase.VERIFY, total);
-        PhaseProgress progress = new PhaseProgress(Phase.VERIFY, total);
-        RecordDigest.SetDigest sourceSet = new RecordDigest.SetDigest();
-        RecordDigest.SetDigest targetSet = new RecordDigest.SetDigest();
-        List<RecordCheck> problems = new ArrayList<>();
-        boolean[] complete = {true};
-        forEachBatch(source, MigrationOptions.DEFAULT_BATCH_SIZE, batch -> {
-            List<SessionRecord> compared = new ArrayList<>(batch.size());
-            for (SessionRecord r : batch) {
-                String name = r.session();
-                if (name != null && !name.isEmpty() && !skip.contains(name)) {
-                    compared.add(r);
-                }
-            }
-            Map<String, SessionRecord> found = target.getAll(compared.stream().map(SessionRecord::session).toList());
-            for (SessionRecord r : compared) {
-                if (cancelled.get()) {
-                    complete[0] = false;
-                    return false;
-                }
-                byte[] digest = RecordDigest.of(r);
-                sourceSet.add(r.session(), digest);
-                SessionRecord t = found.get(r.session());
-                if (t == null) {
-                    problems.add(new RecordCheck(r.session(), Outcome.MISSING, List.of(), RecordDigest.hex(digest), null));
-                    listener.record(progress.record(r.session(), Outcome.MISSING, "not in the target"));
-                    continue;
-                }
-                byte[] theirs = RecordDigest.of(t);
-                targetSet.add(t.session(), theirs);
-                List<FieldDifference> diffs = RecordComparison.differences(r, t);
-                if (diffs.isEmpty() && java.util.Arrays.equals(digest, theirs)) {
-                    listener.record(progress.record(r.session(), Outcome.IDENTICAL, ""));
-                } else {
-                    problems.add(new RecordCheck(r.session(), Outcome.DIFFERENT, diffs, RecordDigest.hex(digest),
-                            RecordDigest.hex(theirs)));
-                    listener.record(progress.record(r.session(), Outcome.DIFFERENT, diffs.isEmpty()
-                            ? "same fields, different digest"
-                            : diffs.stream().map(FieldDifference::field).toList().toString()));
-                }
+                wroteOnce = true;
+                pendingRecords = written;
+                pending = writer.submit(() -> target.writeBatch(toWrite));
             }
             return true;
-        });
-        long identical = progress.count(Outcome.IDENTICAL);
-        long different = progress.count(Outcome.DIFFERENT);
-        long extra = 0;
-        if (complete[0] && target.count(SessionQuery.all()) > identical + different) {
-            extra = findExtra(source, target, problems, listener, progress, cancelled, complete);
         }
-        Duration took = progress.elapsed();
-        timings.put(Phase.VERIFY, took);
-        listener.phaseFinished(Phase.VERIFY, took);
-        return new Verification(identical + different + progress.count(Outcome.MISSING), identical, different,
-                progress.count(Outcome.MISSING), extra, problems, RecordDigest.hex(sourceSet.digest()),
-                RecordDigest.hex(targetSet.digest()), complete[0], took);
+
+        CopyResult result() {
+            return new CopyResult(progress.counts(), committed, complete && !cancelled.get());
+        }
+
+        /** The plan as the copy found it, batch by batch. */
+        MigrationPlan plan() {
+            long n = planned.values().stream().mapToLong(Long::longValue).sum();
+            return new MigrationPlan(n, planned.getOrDefault(Outcome.NEW, 0L),
+                    planned.getOrDefault(Outcome.IDENTICAL, 0L), planned.getOrDefault(Outcome.CONFLICT, 0L),
+                    planned.getOrDefault(Outcome.INVALID, 0L), targetRecords, invalid, conflicts);
+        }
+
+        /** Records found invalid (by the plan, or by this copy): verification does not expect them. */
+        Set<String> invalidNames() {
+            Set<String> names = new HashSet<>();
+            (plan != null ? plan.invalidRecords() : invalid).forEach(r -> names.add(r.session()));
+            invalid.forEach(r -> names.add(r.session()));
+            return names;
+        }
     }
 
-    /** The target's records whose names the source does not have at all. */
-    private static long findExtra(SessionStore source, SessionStore target, List<RecordCheck> problems,
-                                  MigrationListener listener, PhaseProgress progress, AtomicBoolean cancelled,
-                                  boolean[] complete) {
-        long[] extra = {0};
-        forEachBatch(target, MigrationOptions.DEFAULT_BATCH_SIZE, batch -> {
-            Map<String, SessionRecord> inSource = source.getAll(batch.stream().map(SessionRecord::session).toList());
-            for (SessionRecord t : batch) {
-                if (cancelled.get()) {
-                    complete[0] = false;
-                    return false;
-                }
-                if (!inSource.containsKey(t.session())) {
-                    extra[0]++;
-                    problems.add(new RecordCheck(t.session(), Outcome.EXTRA, List.of(), null,
-                            RecordDigest.hex(RecordDigest.of(t))));
-                    listener.record(progress.record(t.session(), Outcome.EXTRA, "only in the target"));
-                }
-            }
-            return true;
-        });
-        return extra[0];
+    /** The backup before the first write failed: nothing may be written. */
+    private static final class BackupFailed extends StoreException {
+        BackupFailed(StoreException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**
@@ -306,8 +340,8 @@ public final class Migration {
      */
     public static Verification verify(SessionStore source, SessionStore target, MigrationListener listener,
                                       AtomicBoolean cancelled) {
-        return verify(source, target, Set.of(), listener == null ? MigrationListener.NONE : listener,
-                cancelled == null ? new AtomicBoolean() : cancelled, new EnumMap<>(Phase.class));
+        return new Verifier(source, target, Set.of(), listener == null ? MigrationListener.NONE : listener,
+                cancelled == null ? new AtomicBoolean() : cancelled).run();
     }
 
     // ---- batches and classification ----------------------------------------------------------
@@ -326,37 +360,46 @@ public final class Migration {
         }
     }
 
-    /** Valid or not, and for valid records how they compare with the target's record of the name. */
+    /**
+     * Valid or not, and for valid records how they compare with the target's record of the name.
+     * One lookup for the batch; the per-record work (validation, encoding checks, comparison) runs
+     * on every core.
+     */
+    @SuppressWarnings("unchecked")
     private List<Classified> classify(List<SessionRecord> batch, long firstPosition, boolean lookUp) {
-        List<Classified> out = new ArrayList<>(batch.size());
-        List<String> names = new ArrayList<>(batch.size());
-        List<List<ValidationProblem>> problems = new ArrayList<>(batch.size());
-        for (SessionRecord r : batch) {
-            List<ValidationProblem> p = target.writeProblems(r);
-            problems.add(p);
-            if (p.isEmpty()) {
-                names.add(r.session());
+        int n = batch.size();
+        // Validation first: it needs no database, so it runs while the previous batch is being written.
+        List<ValidationProblem>[] problems = new List[n];
+        IntStream.range(0, n).parallel().forEach(i -> problems[i] = target.writeProblems(batch.get(i)));
+        Map<String, SessionRecord> held = Map.of();
+        if (lookUp) {
+            List<String> names = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (problems[i].isEmpty()) {
+                    names.add(batch.get(i).session());
+                }
             }
+            held = names.isEmpty() ? Map.of() : target.getAll(names);
         }
-        Map<String, SessionRecord> held = lookUp && !names.isEmpty() ? target.getAll(names) : Map.of();
-        for (int i = 0; i < batch.size(); i++) {
-            SessionRecord r = batch.get(i);
-            long position = firstPosition + i + 1;
-            String name = r.session() == null || r.session().isEmpty() ? "#" + position : r.session();
-            if (!problems.get(i).isEmpty()) {
-                out.add(new Classified(r, name, position, Outcome.INVALID, problems.get(i), List.of()));
-                continue;
-            }
-            SessionRecord theirs = held.get(r.session());
-            if (theirs == null) {
-                out.add(new Classified(r, name, position, Outcome.NEW, List.of(), List.of()));
-            } else {
-                List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
-                out.add(new Classified(r, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT,
-                        List.of(), diffs));
-            }
+        Map<String, SessionRecord> stored = held;
+        Classified[] out = new Classified[n];
+        IntStream.range(0, n).parallel().forEach(i -> out[i] = classify(batch.get(i), firstPosition + i + 1,
+                problems[i], problems[i].isEmpty() ? stored.get(batch.get(i).session()) : null));
+        return Arrays.asList(out);
+    }
+
+    private static Classified classify(SessionRecord r, long position, List<ValidationProblem> problems,
+                                       SessionRecord theirs) {
+        String name = r.session() == null || r.session().isEmpty() ? "#" + position : r.session();
+        if (!problems.isEmpty()) {
+            return new Classified(r, name, position, Outcome.INVALID, problems, List.of());
         }
-        return out;
+        if (theirs == null) {
+            return new Classified(r, name, position, Outcome.NEW, List.of(), List.of());
+        }
+        List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
+        return new Classified(r, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, List.of(),
+                diffs);
     }
 
     @FunctionalInterface

@@ -89,7 +89,7 @@ public record MigrationReport(StoreLocation source, StoreLocation target, Migrat
         private final StoreLocation target;
         private final MigrationOptions options;
         private final Instant started;
-        private final MigrationPlan plan;
+        private MigrationPlan plan;
         private Path backup;
         private CopyResult copy;
         private Verification verification;
@@ -97,13 +97,16 @@ public record MigrationReport(StoreLocation source, StoreLocation target, Migrat
         private boolean cancelled;
         private Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
 
-        Builder(StoreLocation source, StoreLocation target, MigrationOptions options, Instant started,
-                MigrationPlan plan) {
+        Builder(StoreLocation source, StoreLocation target, MigrationOptions options, Instant started) {
             this.source = source;
             this.target = target;
             this.options = options;
             this.started = started;
-            this.plan = plan;
+        }
+
+        Builder plan(MigrationPlan p) {
+            this.plan = p;
+            return this;
         }
 
         Builder backup(Path file) {

@@ -19,9 +19,10 @@ import java.util.Optional;
  *
  * <p>A record's digest is the SHA-256 of its canonical JSON: members sorted by name (UTF-16 order),
  * no whitespace, numbers as their exact decimal value without trailing zeros ({@code 1.50} →
- * {@code 1.5}), top-level timestamps as the ISO-8601 UTC instant they name, strings escaped only
- * where JSON requires. A set's digest is the SHA-256 of, for each record in name order, the name in
- * UTF-8, a zero byte and the record's 32-byte digest.
+ * {@code 1.5}), top-level timestamps as {@code @} and the ISO-8601 UTC instant they name, strings
+ * escaped only where JSON requires (a lone surrogate as its six-character escape), in UTF-8.
+ * A set's digest is the SHA-256 of, for each record in name order, the name in UTF-8, a zero byte
+ * and the record's 32-byte digest.
  */
 public final class RecordDigest {
     private static final HexFormat HEX = HexFormat.of();
@@ -29,73 +30,163 @@ public final class RecordDigest {
     private RecordDigest() {
     }
 
+    private static final ThreadLocal<Canonical> CANONICAL = ThreadLocal.withInitial(Canonical::new);
+
     public static byte[] of(SessionRecord record) {
-        StringBuilder sb = new StringBuilder(512);
-        canonical(record.fields(), sb, true);
-        return sha256().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return CANONICAL.get().digest(record.fields());
     }
 
     public static String hex(byte[] digest) {
         return HEX.formatHex(digest);
     }
 
-    static void canonical(JsonValue value, StringBuilder out, boolean topLevel) {
-        if (value instanceof JsonValue.JsonObject o) {
-            String[] keys = new String[o.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = o.keyAt(i);
-            }
-            Arrays.sort(keys);
-            out.append('{');
-            for (int i = 0; i < keys.length; i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                string(keys[i], out);
-                out.append(':');
-                JsonValue v = o.get(keys[i]);
-                if (topLevel && v instanceof JsonValue.JsonString s) {
-                    Optional<Instant> instant = RecordComparison.instant(s.value());
-                    if (instant.isPresent()) {
-                        out.append("@").append(instant.get()); // cannot collide with a string: those are quoted
-                        continue;
-                    }
-                }
-                canonical(v, out, false);
-            }
-            out.append('}');
-        } else if (value instanceof JsonValue.JsonArray a) {
-            out.append('[');
-            for (int i = 0; i < a.elements().size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                canonical(a.elements().get(i), out, false);
-            }
-            out.append(']');
-        } else if (value instanceof JsonValue.JsonString s) {
-            string(s.value(), out);
-        } else if (value instanceof JsonValue.JsonNumber n) {
-            BigDecimal d = n.decimalValue();
-            out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
-        } else {
-            out.append(value.toJson()); // true, false, null
-        }
+    /** The canonical UTF-8 bytes of a value (for tests and for reading the definition). */
+    static String canonicalText(JsonValue value) {
+        Canonical c = new Canonical();
+        c.value(value, true);
+        return new String(c.buf, 0, c.size, StandardCharsets.UTF_8);
     }
 
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
+    /** Writes canonical JSON as UTF-8 into a reused buffer, then digests it: one per thread. */
+    private static final class Canonical {
+        private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        private final MessageDigest md = sha256();
+        private byte[] buf = new byte[4096];
+        private int size;
+
+        byte[] digest(JsonValue value) {
+            size = 0;
+            value(value, true);
+            md.update(buf, 0, size);
+            if (buf.length > 1 << 20) {
+                buf = new byte[4096]; // do not keep a huge record's buffer for the rest of the run
+            }
+            return md.digest();
+        }
+
+        void value(JsonValue value, boolean topLevel) {
+            if (value instanceof JsonValue.JsonObject o) {
+                String[] keys = new String[o.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = o.keyAt(i);
+                }
+                Arrays.sort(keys);
+                put((byte) '{');
+                for (int i = 0; i < keys.length; i++) {
+                    if (i > 0) {
+                        put((byte) ',');
+                    }
+                    string(keys[i]);
+                    put((byte) ':');
+                    JsonValue v = o.get(keys[i]);
+                    if (topLevel && v instanceof JsonValue.JsonString s) {
+                        Optional<Instant> instant = RecordComparison.instant(s.value());
+                        if (instant.isPresent()) {
+                            ascii("@" + instant.get()); // cannot collide with a string: those are quoted
+                            continue;
+                        }
+                    }
+                    value(v, false);
+                }
+                put((byte) '}');
+            } else if (value instanceof JsonValue.JsonArray a) {
+                put((byte) '[');
+                for (int i = 0; i < a.elements().size(); i++) {
+                    if (i > 0) {
+                        put((byte) ',');
+                    }
+                    value(a.elements().get(i), false);
+                }
+                put((byte) ']');
+            } else if (value instanceof JsonValue.JsonString s) {
+                string(s.value());
+            } else if (value instanceof JsonValue.JsonNumber n) {
+                String literal = n.literal();
+                if (isPlainInteger(literal)) {
+                    ascii(literal); // already canonical: the common case, no BigDecimal needed
+                } else {
+                    BigDecimal d = n.decimalValue();
+                    ascii(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
+                }
             } else {
-                out.append(c);
+                ascii(value.toJson()); // true, false, null
             }
         }
-        out.append('"');
+
+        /** {@code 0}, {@code -12}, {@code 345}: no sign of zero, no leading zeros, no fraction or exponent. */
+        private static boolean isPlainInteger(String s) {
+            int start = s.startsWith("-") ? 1 : 0;
+            if (s.length() == start || (s.charAt(start) == '0' && s.length() > start + 1) || s.equals("-0")) {
+                return false;
+            }
+            for (int i = start; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void string(String s) {
+            int n = s.length();
+            ensure(n * 6 + 2);
+            buf[size++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x20 && c < 0x80) {
+                    if (c == '"' || c == '\\') {
+                        buf[size++] = '\\';
+                    }
+                    buf[size++] = (byte) c;
+                } else if (c < 0x20) {
+                    unicodeEscape(c);
+                } else if (c < 0x800) {
+                    buf[size++] = (byte) (0xc0 | (c >> 6));
+                    buf[size++] = (byte) (0x80 | (c & 0x3f));
+                } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    buf[size++] = (byte) (0xf0 | (cp >> 18));
+                    buf[size++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    buf[size++] = (byte) (0x80 | (cp & 0x3f));
+                } else if (Character.isSurrogate(c)) {
+                    unicodeEscape(c); // a lone surrogate has no UTF-8 form
+                } else {
+                    buf[size++] = (byte) (0xe0 | (c >> 12));
+                    buf[size++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                    buf[size++] = (byte) (0x80 | (c & 0x3f));
+                }
+            }
+            buf[size++] = '"';
+        }
+
+        private void unicodeEscape(char c) {
+            buf[size++] = '\\';
+            buf[size++] = 'u';
+            buf[size++] = HEX_DIGITS[(c >> 12) & 15];
+            buf[size++] = HEX_DIGITS[(c >> 8) & 15];
+            buf[size++] = HEX_DIGITS[(c >> 4) & 15];
+            buf[size++] = HEX_DIGITS[c & 15];
+        }
+
+        private void ascii(String s) {
+            ensure(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                buf[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        private void put(byte b) {
+            ensure(1);
+            buf[size++] = b;
+        }
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
     }
 
     static MessageDigest sha256() {

@@ -238,6 +238,7 @@ class MigrationTest {
                     }
                 }
             });
+            m[0].plan(); // as the wizard does: the plan first, shown, then the run
             MigrationReport r = m[0].run();
             assertTrue(r.cancelled());
             assertEquals(0, r.committed());

@@ -1,0 +1,194 @@
+package dev.minsky.sessions.migrate;
+
+import dev.minsky.sessions.domain.SessionQuery;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.store.SessionStore;
+import dev.minsky.sessions.store.StoreException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * Verification (SPEC §4): every source record compared with the target's record of the same name,
+ * re-read from the target, field by field and by digest; then the records only the target has.
+ * The target's next batch is read on a second thread while this one's comparisons and digests run
+ * on every core.
+ */
+final class Verifier {
+    private static final int BATCH = MigrationOptions.DEFAULT_BATCH_SIZE;
+
+    private final SessionStore source;
+    private final SessionStore target;
+    private final Set<String> skip;
+    private final MigrationListener listener;
+    private final AtomicBoolean cancelled;
+    private final RecordDigest.SetDigest sourceSet = new RecordDigest.SetDigest();
+    private final RecordDigest.SetDigest targetSet = new RecordDigest.SetDigest();
+    private final List<RecordCheck> problems = new ArrayList<>();
+    private PhaseProgress progress;
+    private boolean complete = true;
+
+    /**
+     * @param skip names not to compare (the records a migration found invalid and did not copy)
+     */
+    Verifier(SessionStore source, SessionStore target, Set<String> skip, MigrationListener listener,
+             AtomicBoolean cancelled) {
+        this.source = source;
+        this.target = target;
+        this.skip = skip;
+        this.listener = listener;
+        this.cancelled = cancelled;
+    }
+
+    Verification run() {
+        long total = source.count(SessionQuery.all()) - skip.size();
+        listener.phaseStarted(Phase.VERIFY, total);
+        progress = new PhaseProgress(Phase.VERIFY, total);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "verify-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try (Stream<SessionRecord> all = source.streamAll()) {
+            Iterator<SessionRecord> it = all.iterator();
+            List<SessionRecord> current = nextBatch(it);
+            Future<Map<String, SessionRecord>> found = lookUp(reader, current);
+            while (!current.isEmpty()) {
+                List<SessionRecord> next = nextBatch(it);
+                Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, next);
+                if (!compare(current, await(found))) {
+                    complete = false;
+                    break;
+                }
+                current = next;
+                found = nextFound;
+            }
+        } finally {
+            reader.shutdownNow();
+        }
+        long identical = progress.count(Outcome.IDENTICAL);
+        long different = progress.count(Outcome.DIFFERENT);
+        long extra = 0;
+        if (complete && target.count(SessionQuery.all()) > identical + different) {
+            extra = findExtra();
+        }
+        Duration took = progress.elapsed();
+        listener.phaseFinished(Phase.VERIFY, took);
+        return new Verification(identical + different + progress.count(Outcome.MISSING), identical, different,
+                progress.count(Outcome.MISSING), extra, problems, RecordDigest.hex(sourceSet.digest()),
+                RecordDigest.hex(targetSet.digest()), complete, took);
+    }
+
+    /** The next source records to compare (named, not skipped); empty at the end. */
+    private List<SessionRecord> nextBatch(Iterator<SessionRecord> it) {
+        List<SessionRecord> batch = new ArrayList<>(BATCH);
+        while (it.hasNext() && batch.size() < BATCH) {
+            SessionRecord r = it.next();
+            String name = r.session();
+            if (name != null && !name.isEmpty() && !skip.contains(name)) {
+                batch.add(r);
+            }
+        }
+        return batch;
+    }
+
+    private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<SessionRecord> batch) {
+        List<String> names = batch.stream().map(SessionRecord::session).toList();
+        return reader.submit(() -> target.getAll(names));
+    }
+
+    private static Map<String, SessionRecord> await(Future<Map<String, SessionRecord>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("verification was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new StoreException(String.valueOf(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Compares one batch; false when cancelled. */
+    private boolean compare(List<SessionRecord> batch, Map<String, SessionRecord> found) {
+        Check[] checks = new Check[batch.size()];
+        IntStream.range(0, checks.length).parallel().forEach(i ->
+                checks[i] = Check.of(batch.get(i), found.get(batch.get(i).session())));
+        for (Check c : checks) {
+            if (cancelled.get()) {
+                return false;
+            }
+            String name = c.source.session();
+            sourceSet.add(name, c.sourceDigest);
+            if (c.target == null) {
+                problems.add(new RecordCheck(name, Outcome.MISSING, List.of(), RecordDigest.hex(c.sourceDigest), null));
+                listener.record(progress.record(name, Outcome.MISSING, "not in the target"));
+                continue;
+            }
+            targetSet.add(name, c.targetDigest);
+            if (c.differences.isEmpty() && Arrays.equals(c.sourceDigest, c.targetDigest)) {
+                listener.record(progress.record(name, Outcome.IDENTICAL, ""));
+            } else {
+                problems.add(new RecordCheck(name, Outcome.DIFFERENT, c.differences, RecordDigest.hex(c.sourceDigest),
+                        RecordDigest.hex(c.targetDigest)));
+                listener.record(progress.record(name, Outcome.DIFFERENT, c.differences.isEmpty()
+                        ? "same fields, different digest"
+                        : c.differences.stream().map(FieldDifference::field).toList().toString()));
+            }
+        }
+        return true;
+    }
+
+    /** The target's records whose names the source does not have at all. */
+    private long findExtra() {
+        long extra = 0;
+        try (Stream<SessionRecord> all = target.streamAll()) {
+            Iterator<SessionRecord> it = all.iterator();
+            while (it.hasNext()) {
+                List<SessionRecord> batch = new ArrayList<>(BATCH);
+                while (it.hasNext() && batch.size() < BATCH) {
+                    batch.add(it.next());
+                }
+                Map<String, SessionRecord> inSource = source.getAll(batch.stream().map(SessionRecord::session).toList());
+                for (SessionRecord t : batch) {
+                    if (cancelled.get()) {
+                        complete = false;
+                        return extra;
+                    }
+                    if (!inSource.containsKey(t.session())) {
+                        extra++;
+                        problems.add(new RecordCheck(t.session(), Outcome.EXTRA, List.of(), null,
+                                RecordDigest.hex(RecordDigest.of(t))));
+                        listener.record(progress.record(t.session(), Outcome.EXTRA, "only in the target"));
+                    }
+                }
+            }
+        }
+        return extra;
+    }
+
+    /** One record compared with the target's record of its name (null when the target has none). */
+    private record Check(SessionRecord source, SessionRecord target, byte[] sourceDigest, byte[] targetDigest,
+                         List<FieldDifference> differences) {
+        static Check of(SessionRecord source, SessionRecord target) {
+            if (target == null) {
+                return new Check(source, null, RecordDigest.of(source), null, List.of());
+            }
+            return new Check(source, target, RecordDigest.of(source), RecordDigest.of(target),
+                    RecordComparison.differences(source, target));
+        }
+    }
+}

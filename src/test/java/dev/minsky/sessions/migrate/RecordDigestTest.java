@@ -1,0 +1,62 @@
+package dev.minsky.sessions.migrate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.minsky.sessions.domain.JsonValue;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.store.TestRecords;
+import dev.minsky.sessions.store.json.JsonValueParser;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.junit.jupiter.api.Test;
+
+/** The digest definition of ADR 5, pinned: other tools must be able to compute the same values. */
+class RecordDigestTest {
+    private static JsonValue json(String text) {
+        return JsonValueParser.tryParse(text).orElseThrow();
+    }
+
+    @Test
+    void canonicalFormSortsMembersNormalisesNumbersAndTimestamps() {
+        JsonValue v = json("{\"b\":1.50,\"a\":\"x\\\"y\\n\",\"createdAt\":\"2025-07-01T11:00:00+02:00\","
+                + "\"n\":{\"z\":1e3,\"y\":-0.0,\"x\":[true,null,\"é\"]},\"big\":123456789012345678901234567890}");
+        assertEquals("{\"a\":\"x\\\"y\\u000a\",\"b\":1.5,\"big\":123456789012345678901234567890,"
+                + "\"createdAt\":@2025-07-01T09:00:00Z,\"n\":{\"x\":[true,null,\"é\"],\"y\":0,\"z\":1E+3}}",
+                RecordDigest.canonicalText(v));
+    }
+
+    @Test
+    void recordDigestIsSha256OfTheCanonicalUtf8() throws Exception {
+        SessionRecord r = TestRecords.rich("digest-me");
+        byte[] expected = MessageDigest.getInstance("SHA-256")
+                .digest(RecordDigest.canonicalText(r.fields()).getBytes(StandardCharsets.UTF_8));
+        assertEquals(RecordDigest.hex(expected), RecordDigest.hex(RecordDigest.of(r)));
+    }
+
+    @Test
+    void equalValuesWrittenDifferentlyHaveOneDigestAndAnyChangeAnother() {
+        SessionRecord a = SessionRecord.of((JsonValue.JsonObject) json(
+                "{\"session\":\"s\",\"n\":{\"k\":1.0,\"j\":[1,2]},\"createdAt\":\"2025-07-01T09:00:00.000Z\"}"));
+        SessionRecord b = SessionRecord.of((JsonValue.JsonObject) json(
+                "{\"createdAt\":\"2025-07-01T09:00:00Z\",\"n\":{\"j\":[1,2],\"k\":1},\"session\":\"s\"}"));
+        SessionRecord c = SessionRecord.of((JsonValue.JsonObject) json(
+                "{\"createdAt\":\"2025-07-01T09:00:00Z\",\"n\":{\"j\":[2,1],\"k\":1},\"session\":\"s\"}"));
+        assertEquals(RecordDigest.hex(RecordDigest.of(a)), RecordDigest.hex(RecordDigest.of(b)));
+        assertEquals(java.util.List.of(), RecordComparison.differences(a, b));
+        assertNotEquals(RecordDigest.hex(RecordDigest.of(a)), RecordDigest.hex(RecordDigest.of(c)));
+    }
+
+    @Test
+    void setDigestDoesNotDependOnOrder() {
+        RecordDigest.SetDigest one = new RecordDigest.SetDigest();
+        RecordDigest.SetDigest two = new RecordDigest.SetDigest();
+        byte[] x = RecordDigest.of(TestRecords.minimal("x"));
+        byte[] y = RecordDigest.of(TestRecords.minimal("y"));
+        one.add("x", x);
+        one.add("y", y);
+        two.add("y", y);
+        two.add("x", x);
+        assertEquals(RecordDigest.hex(one.digest()), RecordDigest.hex(two.digest()));
+    }
+}
