@@ -147,4 +147,93 @@ class MigrateCommandTest {
             assertEquals(TestRecords.rich("before-2"), sqlite.get("before-2").orElseThrow());
         }
     }
+
+    private static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
+    private static List<String> listing(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void aDryRunWritesNothingAnywhere() throws Exception {
+        Path source = CliRun.copyFixture("messy-1000-with-3-invalid.json", dir);
+        Path existing = dir.resolve("existing.db");
+        try (SessionStore sqlite = SqlStores.openSqlite(existing)) {
+            sqlite.writeBatch(List.of(TestRecords.minimal("held")));
+        }
+        String sourceHash = sha256(source);
+        String existingHash = sha256(existing);
+        List<String> before = listing(dir);
+
+        CliRun fresh = cli("migrate", "--from", "json:" + source, "--to", "sqlite:" + dir.resolve("new/sessions.db"),
+                "--dry-run");
+        assertEquals(Cli.FAILED, fresh.status(), "a real run would skip 3 invalid records: " + fresh.out());
+        assertTrue(fresh.out().startsWith("Dry run (nothing was written)"), fresh.out());
+        assertTrue(fresh.out().contains("1000 new, 0 already present, 0 conflicting, 3 invalid"), fresh.out());
+        assertTrue(fresh.out().contains("Would write 1000 record(s)"), fresh.out());
+        CliRun onExisting = cli("migrate", "--from", "json:" + source, "--to", "sqlite:" + existing, "--dry-run",
+                "--format", "json");
+        assertTrue(onExisting.out().contains("\"targetHeld\": 1"), onExisting.out());
+
+        assertEquals(sourceHash, sha256(source));
+        assertEquals(existingHash, sha256(existing));
+        assertEquals(before, listing(dir), "no file, folder, lock or journal was created");
+        assertFalse(Files.exists(home().resolve(".local")), "no backup folder either");
+    }
+
+    @Test
+    void aDryRunIntoPostgresCreatesNoTable() throws Exception {
+        var url = dev.minsky.sessions.testsupport.TestPostgres.newDatabase("dryrun");
+        Path source = jsonWith(dir.resolve("a.json"), List.of(TestRecords.rich("r1")));
+        Map<String, String> env = Map.of("PGPASSWORD", url.password().orElse(""));
+        CliRun run = CliRun.run(env, home(), "migrate", "--from", "json:" + source, "--to",
+                url.withPassword(null).toUrl(), "--dry-run");
+        assertEquals(Cli.OK, run.status(), run.out() + run.err());
+        assertTrue(run.out().contains("1 new"), run.out());
+        try (var c = dev.minsky.sessions.testsupport.TestPostgres.connect(url); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "no table, not even db_migration");
+        }
+    }
+
+    @Test
+    void aPostgresTargetIsBackedUpAsJsonAndRestoredExactly() throws Exception {
+        var url = dev.minsky.sessions.testsupport.TestPostgres.newDatabase("pgbackup");
+        List<SessionRecord> held = List.of(TestRecords.rich("held-1"), TestRecords.withTask("held-2", "md#2"));
+        try (SessionStore pg = SqlStores.openPostgres(url, Map.of(), home())) {
+            pg.writeBatch(held);
+        }
+        Path source = jsonWith(dir.resolve("a.json"), List.of(TestRecords.minimal("new-1"),
+                TestRecords.withTask("held-2", "md#99")));
+        Map<String, String> env = Map.of("PGPASSWORD", url.password().orElse(""));
+        String target = url.withPassword(null).toUrl();
+        Path backups = dir.resolve("backups");
+        CliRun migrate = CliRun.run(env, home(), "migrate", "--from", "json:" + source, "--to", target,
+                "--on-conflict", "overwrite", "--backup", backups.toString());
+        assertEquals(Cli.OK, migrate.status(), migrate.out() + migrate.err());
+        Path backup;
+        try (var files = Files.list(backups)) {
+            backup = files.findFirst().orElseThrow();
+        }
+        assertTrue(backup.getFileName().toString().endsWith(".backup.json"), backup.toString());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(backup)));
+        try (SessionStore pg = SqlStores.openPostgres(url, Map.of(), home())) {
+            assertEquals("md#99", pg.get("held-2").orElseThrow().taskId());
+        }
+        CliRun restore = CliRun.run(env, home(), "restore", backup.toString(), "--to", target, "--yes");
+        assertEquals(Cli.OK, restore.status(), restore.out() + restore.err());
+        try (SessionStore pg = SqlStores.openPostgres(url, Map.of(), home())) {
+            assertEquals(2, pg.count(SessionQuery.all()));
+            for (SessionRecord r : held) {
+                assertEquals(r, pg.get(r.session()).orElseThrow(), "restored exactly: " + r.session());
+            }
+        }
+    }
 }
