@@ -31,6 +31,10 @@ TARGET_SQLITE_RATIO=1.5   # ours / sqlite3 <= this
 TARGET_PG_RATIO=1.0       # ours / pgloader < this
 TARGET_RSS_MIB=512        # peak RSS of ours < this
 JAR=${MINSKY_BENCH_JAR:-target/app/minsky-sessions.jar}   # another build of the app, to compare
+# The JVM options the app ships with (the installer's launcher uses the same file), so the figures
+# are those of what users run; `java -jar` alone would let the heap grow to a quarter of the RAM.
+JVM_OPTS_FILE=$(dirname "$JAR")/jvm.options
+read_jvm_options() { [ -f "$JVM_OPTS_FILE" ] && grep -v '^[[:space:]]*\(#\|$\)' "$JVM_OPTS_FILE" | tr '\n' ' '; true; }
 OUT_DIR=bench/out
 WORK=$OUT_DIR/migrate     # targets, generated scripts, logs of the check runs
 SUMMARY=$OUT_DIR/migrate.json
@@ -259,7 +263,9 @@ time_them() { # EXPORT, then quadruples KEY NAME PREPARE COMMAND
 step "JSON -> SQLite: check runs"
 prep_ours_sqlite="rm -f $WORK/ours.db $WORK/ours.db-wal $WORK/ours.db-shm"
 prep_sqlite3="rm -f $WORK/sqlite3.db $WORK/sqlite3.db-wal $WORK/sqlite3.db-shm"
-cmd_ours_sqlite=(java -jar "$JAR" migrate --from "json:$DATA" --to "sqlite:$WORK/ours.db" --no-backup)
+read -r -a JVM_OPTS <<< "$(read_jvm_options)"
+note "JVM options (from $JVM_OPTS_FILE): ${JVM_OPTS[*]:-none}"
+cmd_ours_sqlite=(java "${JVM_OPTS[@]}" -jar "$JAR" migrate --from "json:$DATA" --to "sqlite:$WORK/ours.db" --no-backup)
 want_json=$(digest_json)
 timed=()
 
@@ -304,7 +310,7 @@ if [ "$PG" = 1 ]; then
   maint=$(printf %q "$MAINT_DB")
   prep_pg="dropdb --if-exists --maintenance-db=$maint $BENCH_DB && createdb --maintenance-db=$maint $BENCH_DB"
   prep_pg_src="cp $SRC_DB $WORK/source.sqlite && $prep_pg"
-  cmd_ours_pg=(java -jar "$JAR" migrate --from "sqlite:$WORK/source.sqlite" --to "$OURS_PG_URL" --no-backup)
+  cmd_ours_pg=(java "${JVM_OPTS[@]}" -jar "$JAR" migrate --from "sqlite:$WORK/source.sqlite" --to "$OURS_PG_URL" --no-backup)
 
   # pgloader: our table, not pgloader's. Left to itself pgloader would create its own table from
   # the SQLite one (text columns, its own names), which skips the type conversions and length checks

@@ -119,7 +119,9 @@ public final class SqlStores {
                 .password(password == null ? "" : password)
                 .minConnections(1).maxConnections(POSTGRES_MAX_CONNECTIONS)
                 .waitTimeoutMillis(Math.max(1000, timeoutMillis)).heartbeatTimeoutSeconds(url.connectTimeoutSeconds())
-                .applicationName("minsky-sessions");
+                .applicationName("minsky-sessions")
+                // a batch goes as multi-row INSERTs, not one statement per row
+                .customProperties(Map.of("reWriteBatchedInserts", "true"));
     }
 
     private static DataSourcePool pool(DataSourceBuilder builder, StoreLocation location, String secret) {

@@ -1,0 +1,62 @@
+package dev.minsky.sessions.gui.common;
+
+import java.util.function.Consumer;
+
+/**
+ * Runs store work off the FX thread (DESIGN convention 7). View models get one injected: the real
+ * one ({@link FxTaskRunner}) runs work on background threads and calls back on the FX thread; tests
+ * use {@link DirectTaskRunner}, which runs everything at once on the caller's thread.
+ */
+public interface TaskRunner {
+
+    /** The work: may report progress and should stop when {@link Progress#cancelled()}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T call(Progress progress) throws Exception;
+    }
+
+    /** What a running piece of work tells the UI. Safe to call from the worker thread. */
+    interface Progress {
+        Progress NONE = new Progress() {
+            @Override
+            public void update(long done, long total, String message) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+
+        /** {@code total} < 0 when not known. Updates are coalesced: call as often as convenient. */
+        void update(long done, long total, String message);
+
+        boolean cancelled();
+    }
+
+    /** A piece of work started by {@link #run}. */
+    interface Handle {
+        /** Asks the work to stop; its callbacks still run (failure with a cancellation, or success). */
+        void cancel();
+
+        boolean done();
+    }
+
+    /**
+     * Starts {@code work} in the background. Exactly one of {@code onSuccess} and {@code onFailure}
+     * runs afterwards, on the FX thread.
+     *
+     * @param title what the work is, for the status bar ("Loading sessions")
+     */
+    <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** As {@link #run(String, Work, Consumer, Consumer)}, with progress delivered on the FX thread. */
+    <T> Handle run(String title, Work<T> work, ProgressListener progress, Consumer<? super T> onSuccess,
+                   Consumer<Throwable> onFailure);
+
+    /** Progress as the UI receives it (on the FX thread). */
+    @FunctionalInterface
+    interface ProgressListener {
+        void progress(long done, long total, String message);
+    }
+}
