@@ -51,8 +51,22 @@ public final class Cli {
 
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err, System.getenv(),
-                Path.of(System.getProperty("user.home")), ZoneId.systemDefault(), System.console() != null);
+                Path.of(System.getProperty("user.home")), ZoneId.systemDefault(), stderrIsTerminal());
         System.exit(status);
+    }
+
+    /**
+     * Whether progress on stderr is seen by a person: stderr is a terminal even when stdout is
+     * redirected ({@code migrate > report.txt}). Java 17 cannot ask directly; on Linux the
+     * descriptor's link says; elsewhere a console means a terminal.
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Path.of("/proc/self/fd/2").toRealPath().toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (java.io.IOException | RuntimeException e) {
+            return System.console() != null;
+        }
     }
 
     /** Runs one command line with the given streams, environment and home folder; returns the exit status. */
