@@ -102,7 +102,9 @@ final class MigrateCommand implements Callable<Integer> {
         }
         Path backupDir = backup.none || dryRun ? null
                 : backup.directory != null ? backup.directory.toAbsolutePath() : AppPaths.backupDirectory(ctx.env(), ctx.home());
-        MigrationOptions options = new MigrationOptions(onConflict, batchSize, backupDir, !noVerify, dryRun);
+        // A JSON source is copied too: Minsky may go on editing that file in place after the move.
+        MigrationOptions options = new MigrationOptions(onConflict, batchSize, backupDir, !noVerify, dryRun,
+                source instanceof StoreLocation.Json);
         MigrationReport report;
         try (SessionStore src = ctx.openReadOnly(source);
              SessionStore dst = dryRun ? ctx.openReadOnly(target) : ctx.open(target)) {

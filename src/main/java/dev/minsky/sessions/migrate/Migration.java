@@ -148,10 +148,10 @@ public final class Migration {
         return report.timings(timings).build();
     }
 
-    private Path backup(Path directory) {
+    private Path backup(SessionStore store, Path directory) {
         listener.phaseStarted(Phase.BACKUP, -1);
         long start = System.nanoTime();
-        Path file = target.backup(directory);
+        Path file = store.backup(directory);
         listener.backupWritten(file);
         finish(Phase.BACKUP, Duration.ofNanos(System.nanoTime() - start));
         return file;
@@ -294,7 +294,10 @@ public final class Migration {
             if (!toWrite.isEmpty()) {
                 if (!wroteOnce && options.backupDirectory() != null) {
                     try {
-                        report.backup(backup(options.backupDirectory()));
+                        report.backup(backup(target, options.backupDirectory()));
+                        if (options.backupSource()) {
+                            report.sourceBackup(backup(source, options.backupDirectory()));
+                        }
                     } catch (StoreException e) {
                         throw new BackupFailed(e);
                     }

@@ -11,9 +11,11 @@ import java.nio.file.Path;
  * @param backupDirectory where the target's backup goes before the first write; null for none
  * @param verify          re-read and compare every record after the copy
  * @param dryRun          plan only: write nothing anywhere
+ * @param backupSource    also copy the source into {@code backupDirectory} before the first write
+ *                        (for a JSON file, which Minsky may go on editing in place afterwards)
  */
 public record MigrationOptions(ConflictPolicy onConflict, int batchSize, Path backupDirectory, boolean verify,
-                               boolean dryRun) {
+                               boolean dryRun, boolean backupSource) {
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
     public MigrationOptions {
@@ -27,26 +29,30 @@ public record MigrationOptions(ConflictPolicy onConflict, int batchSize, Path ba
 
     /** Skip conflicts, batches of {@value #DEFAULT_BATCH_SIZE}, verify; no backup unless given one. */
     public static MigrationOptions defaults() {
-        return new MigrationOptions(ConflictPolicy.SKIP, DEFAULT_BATCH_SIZE, null, true, false);
+        return new MigrationOptions(ConflictPolicy.SKIP, DEFAULT_BATCH_SIZE, null, true, false, false);
     }
 
     public MigrationOptions withOnConflict(ConflictPolicy policy) {
-        return new MigrationOptions(policy, batchSize, backupDirectory, verify, dryRun);
+        return new MigrationOptions(policy, batchSize, backupDirectory, verify, dryRun, backupSource);
     }
 
     public MigrationOptions withBatchSize(int size) {
-        return new MigrationOptions(onConflict, size, backupDirectory, verify, dryRun);
+        return new MigrationOptions(onConflict, size, backupDirectory, verify, dryRun, backupSource);
     }
 
     public MigrationOptions withBackupDirectory(Path dir) {
-        return new MigrationOptions(onConflict, batchSize, dir, verify, dryRun);
+        return new MigrationOptions(onConflict, batchSize, dir, verify, dryRun, backupSource);
     }
 
     public MigrationOptions withVerify(boolean v) {
-        return new MigrationOptions(onConflict, batchSize, backupDirectory, v, dryRun);
+        return new MigrationOptions(onConflict, batchSize, backupDirectory, v, dryRun, backupSource);
     }
 
     public MigrationOptions withDryRun(boolean d) {
-        return new MigrationOptions(onConflict, batchSize, backupDirectory, verify, d);
+        return new MigrationOptions(onConflict, batchSize, backupDirectory, verify, d, backupSource);
+    }
+
+    public MigrationOptions withBackupSource(boolean b) {
+        return new MigrationOptions(onConflict, batchSize, backupDirectory, verify, dryRun, b);
     }
 }

@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param failure why the run stopped early or could not be trusted, or null
  */
 public record MigrationReport(StoreLocation source, StoreLocation target, MigrationOptions options, Instant started,
-                              MigrationPlan plan, Path backup, CopyResult copy, Verification verification,
+                              MigrationPlan plan, Path backup, Path sourceBackup, CopyResult copy,
+                              Verification verification,
                               String failure, boolean cancelled, Map<Phase, Duration> timings) {
     /** SPEC §5: everything done and verified. */
     public static final int OK = 0;
@@ -30,6 +31,11 @@ public record MigrationReport(StoreLocation source, StoreLocation target, Migrat
 
     public Optional<Path> backupFile() {
         return Optional.ofNullable(backup);
+    }
+
+    /** The copy of the source taken before the first write (a JSON source), if any. */
+    public Optional<Path> sourceBackupFile() {
+        return Optional.ofNullable(sourceBackup);
     }
 
     public Optional<CopyResult> copyResult() {
@@ -91,6 +97,7 @@ public record MigrationReport(StoreLocation source, StoreLocation target, Migrat
         private final Instant started;
         private MigrationPlan plan;
         private Path backup;
+        private Path sourceBackup;
         private CopyResult copy;
         private Verification verification;
         private String failure;
@@ -111,6 +118,11 @@ public record MigrationReport(StoreLocation source, StoreLocation target, Migrat
 
         Builder backup(Path file) {
             this.backup = file;
+            return this;
+        }
+
+        Builder sourceBackup(Path file) {
+            this.sourceBackup = file;
             return this;
         }
 
@@ -142,7 +154,7 @@ public record MigrationReport(StoreLocation source, StoreLocation target, Migrat
         }
 
         MigrationReport build() {
-            return new MigrationReport(source, target, options, started, plan, backup, copy, verification, failure,
+            return new MigrationReport(source, target, options, started, plan, backup, sourceBackup, copy, verification, failure,
                     cancelled, timings);
         }
     }

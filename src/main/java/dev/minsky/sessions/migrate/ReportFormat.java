@@ -37,6 +37,8 @@ public final class ReportFormat {
         r.backupFile().ifPresent(b -> sb.append("Backup:  ").append(b).append('\n')
                 .append("         to undo this migration: minsky-sessions restore '").append(b).append("' --to '")
                 .append(r.target().display()).append("'\n"));
+        r.sourceBackupFile().ifPresent(b -> sb.append("Source:  copied to ").append(b)
+                .append(" before the first write\n"));
         if (!r.options().dryRun() && r.backupFile().isEmpty() && r.copyResult().isPresent()) {
             sb.append("Backup:  none").append(r.options().backupDirectory() == null ? " (--no-backup)" : " (nothing to write)")
                     .append('\n');
@@ -153,6 +155,8 @@ public final class ReportFormat {
         plan.put("toWrite", p.toWrite(r.options().onConflict()));
         o.put("plan", plan.value());
         o.put("backup", r.backupFile().map(b -> (JsonValue) JsonValue.of(b.toString())).orElse(JsonValue.NULL));
+        o.put("sourceBackup", r.sourceBackupFile().map(b -> (JsonValue) JsonValue.of(b.toString()))
+                .orElse(JsonValue.NULL));
         o.put("copy", r.copyResult().map(c -> {
             Obj copy = new Obj();
             for (Outcome out : List.of(Outcome.COPIED, Outcome.OVERWRITTEN, Outcome.ALREADY_PRESENT,

@@ -122,10 +122,11 @@ class MigrateCommandTest {
         Path backups = dir.resolve("backups");
         CliRun migrate = cli("migrate", "--from", "json:" + source, "--to", "sqlite:" + target, "--backup", backups.toString());
         assertEquals(Cli.OK, migrate.status(), migrate.out() + migrate.err());
-        Path backup;
-        try (var files = Files.list(backups)) {
-            backup = files.findFirst().orElseThrow();
-        }
+        Path backup = backupNamed(migrate.out(), "Backup:  ");
+        Path sourceCopy = backupNamed(migrate.out(), "Source:  copied to ");
+        assertEquals(List.of(backup, sourceCopy).stream().map(Path::getFileName).sorted().toList(),
+                listing(backups).stream().map(Path::of).toList(), "the target's backup and a copy of the JSON source");
+        assertEquals(sha256(source), sha256(sourceCopy));
         assertTrue(migrate.out().contains("minsky-sessions restore '" + backup + "' --to 'sqlite:" + target + "'"),
                 migrate.out());
 
@@ -146,6 +147,15 @@ class MigrateCommandTest {
             assertEquals(List.of("before-1", "before-2"), names);
             assertEquals(TestRecords.rich("before-2"), sqlite.get("before-2").orElseThrow());
         }
+    }
+
+    /** The file a report line starting with {@code prefix} names. */
+    private static Path backupNamed(String report, String prefix) {
+        String line = report.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow(() ->
+                new AssertionError("no line '" + prefix + "' in " + report));
+        String rest = line.substring(prefix.length()).trim();
+        int space = rest.indexOf(' ');
+        return Path.of(space < 0 ? rest : rest.substring(0, space));
     }
 
     private static String sha256(Path file) throws Exception {
@@ -217,10 +227,7 @@ class MigrateCommandTest {
         CliRun migrate = CliRun.run(env, home(), "migrate", "--from", "json:" + source, "--to", target,
                 "--on-conflict", "overwrite", "--backup", backups.toString());
         assertEquals(Cli.OK, migrate.status(), migrate.out() + migrate.err());
-        Path backup;
-        try (var files = Files.list(backups)) {
-            backup = files.findFirst().orElseThrow();
-        }
+        Path backup = backupNamed(migrate.out(), "Backup:  ");
         assertTrue(backup.getFileName().toString().endsWith(".backup.json"), backup.toString());
         assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(backup)));
