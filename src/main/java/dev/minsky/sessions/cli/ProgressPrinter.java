@@ -24,6 +24,7 @@ final class ProgressPrinter implements MigrationListener {
     private final boolean terminal;
     private final int width;
     private ProgressBar bar;
+    private Phase barPhase;
     private long lastLine;
 
     static ProgressPrinter forContext(CliContext ctx) {
@@ -46,17 +47,21 @@ final class ProgressPrinter implements MigrationListener {
     public void phaseStarted(Phase phase, long total) {
         lastLine = System.nanoTime();
         if (terminal && total > 0) {
+            closeBar();
+            barPhase = phase;
             bar = new ProgressBarBuilder().setTaskName(phase.title()).setInitialMax(total).setUnit(" records", 1)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setUpdateIntervalMillis(200)
                     .setConsumer(new Consumer()).build();
-        } else if (!terminal) {
-            err.println(phase.title().toLowerCase(Locale.ROOT) + (total >= 0 ? ": " + total + " record(s)" : "") + "…");
+        } else {
+            closeBar();
+            err.println(phase.title().toLowerCase(Locale.ROOT) + (total >= 0 ? ": " + total + " record(s)" : "")
+                    + "…");
         }
     }
 
     @Override
     public void record(RecordEvent e) {
-        if (bar != null) {
+        if (bar != null && e.phase() == barPhase) {
             bar.stepTo(e.done());
             return;
         }
@@ -76,13 +81,20 @@ final class ProgressPrinter implements MigrationListener {
 
     @Override
     public void phaseFinished(Phase phase, Duration took) {
-        if (bar != null) {
-            bar.close();
-            bar = null;
+        if (phase == barPhase) {
+            closeBar();
         }
         if (!terminal) {
             err.println(String.format(Locale.ROOT, "  %s done in %.2f s", phase.title().toLowerCase(Locale.ROOT),
                     took.toNanos() / 1e9));
+        }
+    }
+
+    private void closeBar() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+            barPhase = null;
         }
     }
 

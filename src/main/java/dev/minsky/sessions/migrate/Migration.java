@@ -123,6 +123,18 @@ public final class Migration {
                         + "--on-conflict is fail; nothing was written"));
             }
         }
+        // The backups come before the first write: before the copy, unless the plan says it writes nothing.
+        if (options.backupDirectory() != null && (p == null || p.toWrite(options.onConflict()) > 0)) {
+            try {
+                report.backup(backup(target, options.backupDirectory()));
+                if (options.backupSource()) {
+                    report.sourceBackup(backup(source, options.backupDirectory()));
+                }
+            } catch (StoreException e) {
+                return finish(report.failure("the target could not be backed up, so nothing was written: "
+                        + e.getMessage()));
+            }
+        }
         Copy copy = new Copy(report);
         copy.run();
         report.copy(copy.result());
@@ -172,7 +184,6 @@ public final class Migration {
         private long committed;
         private long position;
         private boolean complete = true;
-        private boolean wroteOnce;
         private ExecutorService writer;
         private Future<?> pending;
         private List<Classified> pendingRecords = List.of();
@@ -195,9 +206,6 @@ public final class Migration {
             try {
                 forEachBatch(source, target.batchSize(options.batchSize()), this::batch);
                 awaitWrite();
-            } catch (BackupFailed e) {
-                complete = false;
-                report.failure("the target could not be backed up, so nothing was written: " + e.getMessage());
             } catch (StoreException e) {
                 complete = false;
                 awaitWriteQuietly();
@@ -292,17 +300,6 @@ public final class Migration {
                 return false; // cancelled while the previous batch was written: this one is dropped
             }
             if (!toWrite.isEmpty()) {
-                if (!wroteOnce && options.backupDirectory() != null) {
-                    try {
-                        report.backup(backup(target, options.backupDirectory()));
-                        if (options.backupSource()) {
-                            report.sourceBackup(backup(source, options.backupDirectory()));
-                        }
-                    } catch (StoreException e) {
-                        throw new BackupFailed(e);
-                    }
-                }
-                wroteOnce = true;
                 pendingRecords = written;
                 pending = writer.submit(() -> target.writeBatch(toWrite));
             }
@@ -327,13 +324,6 @@ public final class Migration {
             (plan != null ? plan.invalidRecords() : invalid).forEach(r -> names.add(r.session()));
             invalid.forEach(r -> names.add(r.session()));
             return names;
-        }
-    }
-
-    /** The backup before the first write failed: nothing may be written. */
-    private static final class BackupFailed extends StoreException {
-        BackupFailed(StoreException cause) {
-            super(cause.getMessage(), cause);
         }
     }
 
@@ -428,7 +418,7 @@ public final class Migration {
     }
 
     private void finish(Phase phase, Duration took) {
-        timings.put(phase, took);
+        timings.merge(phase, took, Duration::plus); // two backups (target and JSON source) add up
         listener.phaseFinished(phase, took);
     }
 }

@@ -3,7 +3,7 @@ package dev.minsky.sessions.migrate;
 /** The steps of a migration (SPEC §4), in the order they run. */
 public enum Phase {
     PLAN("Planning"),
-    BACKUP("Backing up the target"),
+    BACKUP("Backing up"),
     COPY("Copying"),
     VERIFY("Verifying");
 
