@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -226,18 +225,7 @@ public final class Migration {
             }
             Future<?> f = pending;
             pending = null;
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("the copy was interrupted; the batch being written may or may not have "
-                        + "been committed", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new StoreException(String.valueOf(e.getCause()), e.getCause());
-            }
+            Futures.await(f, "writing a batch");
             committed += pendingRecords.size();
             listener.batchCommitted(pendingRecords.size(), committed);
             for (Classified c : pendingRecords) {

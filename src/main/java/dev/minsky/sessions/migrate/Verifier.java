@@ -3,7 +3,6 @@ package dev.minsky.sessions.migrate;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.SessionStore;
-import dev.minsky.sessions.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,7 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,7 +65,7 @@ final class Verifier {
             while (!current.isEmpty()) {
                 List<SessionRecord> next = nextBatch(it);
                 Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, next);
-                if (!compare(current, await(found))) {
+                if (!compare(current, Futures.await(found, "reading the target"))) {
                     complete = false;
                     break;
                 }
@@ -106,20 +104,6 @@ final class Verifier {
     private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<SessionRecord> batch) {
         List<String> names = batch.stream().map(SessionRecord::session).toList();
         return reader.submit(() -> target.getAll(names));
-    }
-
-    private static Map<String, SessionRecord> await(Future<Map<String, SessionRecord>> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("verification was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new StoreException(String.valueOf(e.getCause()), e.getCause());
-        }
     }
 
     /** Compares one batch; false when cancelled. */

@@ -10,11 +10,6 @@ public final class DirectTaskRunner implements TaskRunner {
     private volatile boolean cancelRequested;
 
     @Override
-    public <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return run(title, work, null, onSuccess, onFailure);
-    }
-
-    @Override
     public <T> Handle run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
                           Consumer<Throwable> onFailure) {
         cancelRequested = false;

@@ -39,11 +39,6 @@ public final class FxTaskRunner implements TaskRunner {
     }
 
     @Override
-    public <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return run(title, work, null, onSuccess, onFailure);
-    }
-
-    @Override
     public <T> Handle run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
                           Consumer<Throwable> onFailure) {
         AtomicReference<Task<T>> self = new AtomicReference<>();

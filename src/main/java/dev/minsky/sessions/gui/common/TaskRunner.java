@@ -48,9 +48,11 @@ public interface TaskRunner {
      *
      * @param title what the work is, for the status bar ("Loading sessions")
      */
-    <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure);
+    default <T> Handle run(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        return run(title, work, null, onSuccess, onFailure);
+    }
 
-    /** As {@link #run(String, Work, Consumer, Consumer)}, with progress delivered on the FX thread. */
+    /** As {@link #run(String, Work, Consumer, Consumer)}, with progress (may be null) delivered on the FX thread. */
     <T> Handle run(String title, Work<T> work, ProgressListener progress, Consumer<? super T> onSuccess,
                    Consumer<Throwable> onFailure);
 
