@@ -315,4 +315,41 @@ class MigrationTest {
             assertEquals(17, rs.getInt(2));
         }
     }
+
+    @Test
+    void recordsTheTargetCannotHoldAreReportedByFieldAndSkippedUnaltered() throws Exception {
+        var url = TestPostgres.newDatabase("minsky2025target");
+        TestPostgres.loadDump(url, "fixtures/minsky-written/postgres-2025-08-schema.sql"); // task_id, branch NOT NULL
+        SessionRecord noTask = TestRecords.minimal("no-task").toBuilder().set(SessionField.BRANCH, "no-task").build();
+        SessionRecord complete = TestRecords.withTask("has-task", "md#1").toBuilder()
+                .set(SessionField.BRANCH, "has-task").build();
+        List<SessionRecord> source = List.of(complete, noTask);
+        try (SessionStore json = jsonOf(dir.resolve("s.json"), source);
+             SessionStore pg = SqlStores.openPostgres(url, Map.of(), Path.of("/nonexistent"))) {
+            MigrationReport r = migrate(json, pg, MigrationOptions.defaults());
+            assertEquals(1, r.exitStatus(), ReportFormat.text(r));
+            assertEquals(1, r.committed());
+            InvalidRecord inv = r.plan().invalidRecords().get(0);
+            assertEquals("no-task", inv.session());
+            assertEquals(List.of(SessionField.TASK_ID), inv.problems().stream().map(p -> p.field()).toList());
+            assertTrue(inv.problems().get(0).reason().contains("NOT NULL"), inv.describe());
+            assertTrue(ReportFormat.text(r).contains("no-task (record 2)"), ReportFormat.text(r));
+            assertTrue(r.verificationResult().orElseThrow().clean(), "the copied record verifies");
+            assertEquals(noTask, new JsonFileStore(dir.resolve("s.json")).get("no-task").orElseThrow(),
+                    "the source record is left as it was");
+        }
+    }
+
+    @Test
+    void minskysMigratedSqliteFileIsASource() {
+        Path db = TestRecords.copyResource("fixtures/minsky-written/sessions-migrated-from-json.db",
+                dir.resolve("migrated.db"));
+        try (SessionStore sqlite = dev.minsky.sessions.config.SessionStores.openReadOnly(
+                new StoreLocation.Sqlite(db), Map.of(), dir);
+             SessionStore json = new JsonFileStore(dir.resolve("out.json"))) {
+            MigrationReport r = migrate(sqlite, json, MigrationOptions.defaults());
+            assertEquals(0, r.exitStatus(), ReportFormat.text(r));
+            assertTrue(r.committed() > 0);
+        }
+    }
 }
