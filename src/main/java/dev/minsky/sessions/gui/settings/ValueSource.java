@@ -1,0 +1,63 @@
+package dev.minsky.sessions.gui.settings;
+
+import dev.minsky.sessions.config.ConfigSource;
+import dev.minsky.sessions.config.ConfigValue;
+import dev.minsky.sessions.gui.AppContext;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Where one setting's current value came from (SPEC §3), as the pane shows it under the field. A
+ * value the environment sets cannot be changed here (the environment would win anyway), so it is
+ * {@linkplain #lockedProperty() locked} and the text names the variable.
+ */
+public final class ValueSource {
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    private ConfigSource source = ConfigSource.DEFAULT;
+    private String loaded = "";
+
+    /** True when the environment (or command line) sets the value: the field is read-only. */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    /** "Set by MINSKY_SQLITE_PATH …", "From Minsky's config …", "Default". */
+    public ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** Records where {@code value} came from; {@code shown} is its text in the field as loaded. */
+    void set(ConfigValue<?> value, String shown, AppContext ctx) {
+        source = value.source();
+        loaded = shown == null ? "" : shown;
+        locked.set(source == ConfigSource.ENVIRONMENT || source == ConfigSource.COMMAND_LINE);
+        text.set(ctx.text("settings.source." + source.name(), value.origin()));
+    }
+
+    /** No value anywhere (PostgreSQL without a URL). */
+    void unset(AppContext ctx) {
+        source = ConfigSource.DEFAULT;
+        loaded = "";
+        locked.set(false);
+        text.set(ctx.text("settings.source.NONE"));
+    }
+
+    /**
+     * What to write for this key: for a locked value, what the file already had; otherwise the
+     * field's value when it came from the settings file or the user changed it, else nothing
+     * (null), so the value keeps following Minsky's config or the default.
+     */
+    String toWrite(String current, String inFile) {
+        if (locked.get()) {
+            return inFile;
+        }
+        String now = current == null ? "" : current.trim();
+        if (source == ConfigSource.SETTINGS_FILE || !now.equals(loaded.trim())) {
+            return now.isEmpty() ? null : now;
+        }
+        return null;
+    }
+}
