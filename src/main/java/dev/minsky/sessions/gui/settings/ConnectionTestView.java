@@ -10,8 +10,10 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.GridPane;
+import javafx.geometry.Pos;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -30,8 +32,9 @@ public final class ConnectionTestView {
     @FXML private Button cancelTestButton;
     @FXML private ProgressIndicator spinner;
     @FXML private Label summary;
-    @FXML private GridPane stages;
+    @FXML private VBox stages;
     @FXML private VBox fixBox;
+    @FXML private Label fixTitle;
     @FXML private Label fix;
 
     public ConnectionTestView(SettingsViewModel settings, ResourceBundle texts) {
@@ -48,8 +51,17 @@ public final class ConnectionTestView {
         spinner.setAccessibleText(texts.getString("settings.test.running"));
         summary.textProperty().bind(Bindings.when(test.summaryProperty().isEmpty())
                 .then(texts.getString("settings.test.idle")).otherwise(test.summaryProperty()));
-        test.verdictProperty().addListener((o, a, verdict) -> style(summary, verdict, false));
+        test.verdictProperty().addListener((o, a, verdict) -> {
+            style(summary, verdict, false);
+            boolean note = verdict != StageStatus.FAILED;
+            fixTitle.setText(texts.getString(note ? "settings.test.note" : "settings.test.fix"));
+            fixBox.getStyleClass().remove("fix-box-note");
+            if (note) {
+                fixBox.getStyleClass().add("fix-box-note");
+            }
+        });
         fix.textProperty().bind(test.fixProperty());
+        fix.setMinHeight(Region.USE_PREF_SIZE);
         fixBox.visibleProperty().bind(test.fixProperty().isNotEmpty());
         fixBox.managedProperty().bind(fixBox.visibleProperty());
         stages.visibleProperty().bind(Bindings.isNotEmpty(test.rows()));
@@ -57,33 +69,42 @@ public final class ConnectionTestView {
         test.rows().addListener((ListChangeListener<StageRow>) change -> rebuild());
     }
 
+    /** One row per stage: fixed-width status, name and time, then the detail, wrapped when long. */
     private void rebuild() {
         stages.getChildren().clear();
         int i = 0;
         for (StageRow row : test.rows()) {
-            Label status = new Label();
+            Label status = fixed(new Label(), 80);
             status.getStyleClass().add("stage-status");
             status.textProperty().bind(statusText(row));
             status.setId("stage-status-" + i);
             row.statusProperty().addListener((o, a, b) -> style(status, b, row.runningProperty().get()));
             row.runningProperty().addListener((o, a, b) -> style(status, row.statusProperty().get(), b));
             style(status, row.statusProperty().get(), row.runningProperty().get());
-            Label title = new Label(row.title());
-            Label time = new Label();
+            status.setAccessibleText(row.title());
+            Label title = fixed(new Label(row.title()), 210);
+            Label time = fixed(new Label(), 64);
+            time.setAlignment(Pos.TOP_RIGHT);
             time.textProperty().bind(row.timeProperty());
             time.getStyleClass().add("muted");
             Label detail = new Label();
-            detail.setId("stage-detail-" + i);
+            detail.setId("stage-detail-" + i++);
             detail.textProperty().bind(row.detailProperty());
             detail.setWrapText(true);
-            Tooltip tip = new Tooltip();
-            tip.textProperty().bind(row.detailProperty());
-            tip.setWrapText(true);
-            tip.setMaxWidth(520);
-            detail.setTooltip(tip);
-            status.setAccessibleText(row.title());
-            stages.addRow(i++, status, title, time, detail);
+            detail.setPrefWidth(300); // the pane's width decides; a long detail wraps instead of widening it
+            detail.setMaxWidth(Double.MAX_VALUE);
+            detail.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(detail, Priority.ALWAYS);
+            HBox line = new HBox(14, status, title, time, detail);
+            line.setAlignment(Pos.TOP_LEFT);
+            stages.getChildren().add(line);
         }
+    }
+
+    private static Label fixed(Label label, double width) {
+        label.setMinWidth(width);
+        label.setPrefWidth(width);
+        return label;
     }
 
     private StringBinding statusText(StageRow row) {

@@ -168,7 +168,7 @@ public final class ConnectionTestViewModel {
         StageResult warning = report.stages().stream().filter(r -> r.status() == StageStatus.WARNING).findFirst()
                 .orElse(null);
         verdict.set(warning == null ? StageStatus.OK : StageStatus.WARNING);
-        summary.set(ctx.text("settings.test.ok", report.totalMillis()));
+        summary.set(ctx.text(warning == null ? "settings.test.ok" : "settings.test.okWithNote", report.totalMillis()));
         fix.set(warning == null ? "" : warning.fix().orElse(""));
     }
 

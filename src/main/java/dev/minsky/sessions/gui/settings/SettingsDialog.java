@@ -46,6 +46,11 @@ public final class SettingsDialog {
                 stage.close();
             }
         });
+        // the pane grows to show another backend's fields or the test's rows, instead of squeezing them
+        Runnable fit = () -> javafx.application.Platform.runLater(stage::sizeToScene);
+        vm.backendProperty().addListener((o, a, b) -> fit.run());
+        vm.test().rows().addListener((javafx.collections.ListChangeListener<StageRow>) c -> fit.run());
+        vm.test().fixProperty().addListener((o, a, b) -> fit.run());
         // closing the window (title bar, Esc) never leaves a connection test running
         stage.setOnHidden(e -> vm.test().cancel());
         stage.show();

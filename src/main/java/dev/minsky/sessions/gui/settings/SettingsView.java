@@ -82,7 +82,11 @@ public final class SettingsView {
     private void bindBackend() {
         Map<BackendKind, RadioButton> choices = Map.of(BackendKind.JSON, jsonChoice, BackendKind.SQLITE, sqliteChoice,
                 BackendKind.POSTGRES, postgresChoice);
-        choices.forEach((kind, button) -> button.setUserData(kind));
+        choices.forEach((kind, button) -> {
+            button.setUserData(kind);
+            // a mnemonic (Alt+P) sends the radio button an action without selecting it: select it
+            button.setOnAction(e -> button.setSelected(true));
+        });
         backends.selectToggle(choices.get(vm.backendProperty().get()));
         vm.backendProperty().addListener((o, a, kind) -> backends.selectToggle(choices.get(kind)));
         backends.selectedToggleProperty().addListener((o, a, chosen) -> select(a, chosen));

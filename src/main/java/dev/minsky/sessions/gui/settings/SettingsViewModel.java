@@ -61,6 +61,10 @@ public final class SettingsViewModel {
         problem = Bindings.createStringBinding(this::findProblem, backend, jsonPath, sqlitePath, postgres.urlProperty(),
                 postgres.problemProperty());
         valid = Bindings.createBooleanBinding(() -> problem.get().isEmpty() && !busy.get(), problem, busy);
+        backendSource.track(backend, BackendKind::id);
+        jsonSource.track(jsonPath, String::valueOf);
+        sqliteSource.track(sqlitePath, String::valueOf);
+        postgresSource.track(postgres.urlProperty(), String::valueOf);
     }
 
     public ObjectProperty<BackendKind> backendProperty() {
@@ -139,7 +143,7 @@ public final class SettingsViewModel {
         }, this::apply, e -> {
             busy.set(false);
             settingsFile = SettingsFile.locate(ctx.env(), ctx.home()).path();
-            settingsFileText.set(ctx.text("settings.file", settingsFile));
+            settingsFileText.set(ctx.text("settings.file", shortened(settingsFile)));
             dialogs.error(ctx.text("settings.loadFailed.title"), ctx.text("settings.loadFailed", e.getMessage()), e);
         });
     }
@@ -148,7 +152,7 @@ public final class SettingsViewModel {
         EffectiveConfig c = loaded.config;
         inFile = loaded.settings;
         settingsFile = loaded.path;
-        settingsFileText.set(ctx.text("settings.file", settingsFile));
+        settingsFileText.set(ctx.text("settings.file", shortened(settingsFile)));
         backend.set(c.backend().value());
         backendSource.set(c.backend(), c.backend().value().id(), ctx);
         jsonPath.set(c.jsonPath().value().toString());
@@ -278,6 +282,11 @@ public final class SettingsViewModel {
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** {@code ~/.config/…} rather than the full home path: shorter, and what users write. */
+    private String shortened(Path file) {
+        return file.startsWith(ctx.home()) ? "~/" + ctx.home().relativize(file) : file.toString();
     }
 
     private static Path pathOrNull(String text) {

@@ -7,6 +7,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import java.util.function.Function;
 
 /**
  * Where one setting's current value came from (SPEC §3), as the pane shows it under the field. A
@@ -18,6 +20,8 @@ public final class ValueSource {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
     private ConfigSource source = ConfigSource.DEFAULT;
     private String loaded = "";
+    private String loadedText = "";
+    private String changedText = "";
 
     /** True when the environment (or command line) sets the value: the field is read-only. */
     public ReadOnlyBooleanProperty lockedProperty() {
@@ -34,7 +38,23 @@ public final class ValueSource {
         source = value.source();
         loaded = shown == null ? "" : shown;
         locked.set(source == ConfigSource.ENVIRONMENT || source == ConfigSource.COMMAND_LINE);
-        text.set(ctx.text("settings.source." + source.name(), value.origin()));
+        show(ctx.text("settings.source." + source.name(), value.origin()), ctx);
+    }
+
+    /** Follows the field: once it differs from what was loaded, the text says Save will write it. */
+    <T> void track(ObservableValue<T> current, Function<T, String> shown) {
+        current.addListener((o, a, now) -> text.set(isChanged(now == null ? "" : shown.apply(now))
+                ? changedText : loadedText));
+    }
+
+    private boolean isChanged(String now) {
+        return !locked.get() && !(now == null ? "" : now.trim()).equals(loaded.trim());
+    }
+
+    private void show(String fromLoad, AppContext ctx) {
+        loadedText = fromLoad;
+        changedText = ctx.text("settings.source.CHANGED");
+        text.set(fromLoad);
     }
 
     /** No value anywhere (PostgreSQL without a URL). */
@@ -42,7 +62,7 @@ public final class ValueSource {
         source = ConfigSource.DEFAULT;
         loaded = "";
         locked.set(false);
-        text.set(ctx.text("settings.source.NONE"));
+        show(ctx.text("settings.source.NONE"), ctx);
     }
 
     /**
@@ -55,7 +75,7 @@ public final class ValueSource {
             return inFile;
         }
         String now = current == null ? "" : current.trim();
-        if (source == ConfigSource.SETTINGS_FILE || !now.equals(loaded.trim())) {
+        if (source == ConfigSource.SETTINGS_FILE || isChanged(now)) {
             return now.isEmpty() ? null : now;
         }
         return null;

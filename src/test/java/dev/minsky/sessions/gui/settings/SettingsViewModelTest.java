@@ -79,6 +79,16 @@ class SettingsViewModelTest {
     }
 
     @Test
+    void aChangedValueSaysSaveWillWriteIt() {
+        SettingsViewModel vm = loaded();
+
+        vm.backendProperty().set(BackendKind.SQLITE);
+        assertEquals("Changed here: Save writes it to the settings file.", vm.backendSource().textProperty().get());
+        vm.backendProperty().set(BackendKind.JSON);
+        assertEquals("Default.", vm.backendSource().textProperty().get());
+    }
+
+    @Test
     void savingKeepsTheSettingsFileValuesTheEnvironmentOverrides() {
         new SettingsFile(settingsPath()).write(Settings.EMPTY.withSqlitePath("/from/the/file.db"));
         env.put("MINSKY_SQLITE_PATH", home.resolve("env.db").toString());
