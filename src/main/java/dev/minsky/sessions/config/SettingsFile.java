@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * silently ignored settings file sends the user to the wrong store. Keys this version does not know
  * are kept on write, so an older app does not erase a newer one's settings. Writing is atomic, the
  * file is private to the user (0600), and a password in the PostgreSQL URL is removed first: passwords
- * come from {@code PGPASSWORD} or {@code ~/.pgpass}, never from this file.
+ * come from {@code PGPASSWORD} or {@code ~/.pgpass}, not from this file, unless the user explicitly
+ * asks to store it ({@link #write(Settings, boolean)}).
  */
 public final class SettingsFile {
     public static final String FILE_NAME = "settings.json";
@@ -87,12 +88,21 @@ public final class SettingsFile {
      * @throws ConfigException if the existing file cannot be read or the new one cannot be written
      */
     public void write(Settings settings) {
+        write(settings, false);
+    }
+
+    /**
+     * As {@link #write(Settings)}; with {@code keepPassword} the PostgreSQL URL is written as given,
+     * password included. Only for a user who explicitly asked the settings pane to store it: the file
+     * is private to the user (0600) either way.
+     */
+    public void write(Settings settings, boolean keepPassword) {
         ObjectNode existing = readObject();
         ObjectNode root = existing == null ? MAPPER.createObjectNode() : existing;
         put(root, BACKEND, settings.backend());
         put(root, JSON_PATH, settings.jsonPath());
         put(root, SQLITE_PATH, settings.sqlitePath());
-        put(root, POSTGRES_URL, withoutPassword(settings.postgresUrl()));
+        put(root, POSTGRES_URL, keepPassword ? settings.postgresUrl() : withoutPassword(settings.postgresUrl()));
         try {
             byte[] bytes = (MAPPER.writer(prettyPrinter()).writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8);

@@ -68,6 +68,17 @@ class SettingsFileTest {
     }
 
     @Test
+    void writesThePasswordOnlyWhenExplicitlyAskedAndKeepsTheFilePrivate() throws IOException {
+        SettingsFile file = new SettingsFile(dir.resolve("settings.json"));
+        String url = "postgresql://bob:hunter2@db:5432/minsky?sslmode=require";
+        file.write(Settings.EMPTY.withPostgresUrl(url), true);
+        assertEquals(url, file.read().postgresUrl());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())));
+        file.write(Settings.EMPTY.withPostgresUrl(url), false);
+        assertFalse(Files.readString(file.path()).contains("hunter2"));
+    }
+
+    @Test
     void stripsPasswordsFromEveryUrlForm() {
         assertEquals("postgresql://bob@db/x", SettingsFile.withoutPassword("postgresql://bob:p@ss@db/x"));
         assertEquals("postgres://db/x?sslmode=require",

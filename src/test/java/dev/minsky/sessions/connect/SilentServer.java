@@ -11,11 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A TCP server that accepts connections and never says a word: what a stuck server, a wrong
  * service or a half-open proxy looks like to a client. Real sockets, no mock.
  */
-final class SilentServer implements AutoCloseable {
+public final class SilentServer implements AutoCloseable {
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
 
-    SilentServer() throws IOException {
+    public SilentServer() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             try {
@@ -30,7 +30,7 @@ final class SilentServer implements AutoCloseable {
         acceptor.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 

@@ -1,0 +1,33 @@
+package dev.minsky.sessions.gui.settings;
+
+import dev.minsky.sessions.gui.common.DialogService;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers for the user in tests and remembers what the app told them. */
+final class RecordingDialogs implements DialogService {
+    final List<String> errors = new ArrayList<>();
+    Path nextChosenFile;
+
+    @Override
+    public void error(String title, String message, Throwable details) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void info(String title, String message) {
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        return false;
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title, boolean save, Path initial, String description,
+                                     String... extensions) {
+        return Optional.ofNullable(nextChosenFile);
+    }
+}
