@@ -145,6 +145,13 @@ public final class MigrationWizardViewModel {
         }
     }
 
+    /** Makes the plan again (after it failed: a server was down, a file was locked). */
+    public void retryPlan() {
+        if (page.get() == WizardPage.PLAN) {
+            plan.start(source.locationProperty().get(), target.locationProperty().get(), options.options(true));
+        }
+    }
+
     /** Stops the run within the batch in hand; the run page then says what was committed. */
     public void stopRun() {
         run.cancel();
