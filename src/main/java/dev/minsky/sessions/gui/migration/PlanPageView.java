@@ -75,7 +75,7 @@ public final class PlanPageView {
                 c -> c.differences().stream().map(d -> d.field()).reduce((a, b) -> a + ", " + b).orElse(""));
         conflicts.setItems(model.conflicts());
         conflicts.setPlaceholder(new Label(text.getString("migration.plan.noConflicts")));
-        model.selectedConflictProperty().bind(conflicts.getSelectionModel().selectedItemProperty());
+        conflicts.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> model.selectedConflictProperty().set(c));
 
         Views.column(conflictFields, text.getString("migration.column.field"), 110, FieldRow::field);
         Views.column(conflictFields, text.getString("migration.column.source"), 170, FieldRow::source);

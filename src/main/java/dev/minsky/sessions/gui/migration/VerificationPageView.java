@@ -45,7 +45,7 @@ public final class VerificationPageView {
         problems.setItems(model.problems());
         problems.setPlaceholder(new Label(text.getString("migration.verify.noProblems")));
         problems.setAccessibleText(text.getString("migration.page.verify"));
-        model.selectedProperty().bind(problems.getSelectionModel().selectedItemProperty());
+        problems.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> model.selectedProperty().set(c));
 
         selectedDetail.textProperty().bind(model.selectedDetailProperty());
         Views.column(fields, text.getString("migration.column.field"), 110, FieldRow::field);

@@ -260,6 +260,8 @@ class MigrationWizardViewModelTest {
         assertNull(vm.target().locationProperty().get());
         assertTrue(vm.target().problemProperty().get().contains("source itself"));
         assertFalse(vm.canNextProperty().get());
+        vm.target().backendProperty().set(BackendKind.SQLITE);
+        assertNull(vm.target().locationProperty().get(), "the same file, read as another backend, is still the source");
         vm.target().backendProperty().set(BackendKind.POSTGRES);
         vm.target().urlProperty().set("mysql://nope");
         assertFalse(vm.canNextProperty().get());
