@@ -34,6 +34,7 @@ public final class FinishPageView {
     private void initialize() {
         result.textProperty().bind(model.resultProperty());
         saved.textProperty().bind(model.savedTextProperty());
+        saved.managedProperty().bind(saved.textProperty().isNotEmpty());
         backup.textProperty().bind(model.backupTextProperty());
         restore.textProperty().bind(model.restoreCommandProperty());
         restore.visibleProperty().bind(model.restoreCommandProperty().isNotEmpty());

@@ -95,6 +95,8 @@ public final class LocationPageView {
         url.textProperty().bindBidirectional(model.urlProperty());
         password.textProperty().bindBidirectional(model.passwordProperty());
         problem.textProperty().bind(model.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        optionsProblem.managedProperty().bind(optionsProblem.textProperty().isNotEmpty());
         path.setId(side + "-path");
         url.setId(side + "-url");
         optionsBox.setVisible(options != null);

@@ -64,24 +64,24 @@ public final class PlanPageView {
                 text.getString("migration.plan.conflictsTab"), model.conflicts().size()), model.conflicts()));
 
         Views.column(invalid, text.getString("migration.column.session"), 260, InvalidRecord::session);
-        Views.column(invalid, text.getString("migration.column.position"), 70, r -> String.valueOf(r.position()));
+        Views.column(invalid, text.getString("migration.column.position"), 80, r -> String.valueOf(r.position()));
         Views.column(invalid, text.getString("migration.column.problems"), 480, InvalidRecord::describe);
         invalid.setItems(model.invalidRecords());
-        invalid.setPlaceholder(new Label(text.getString("migration.plan.noInvalid")));
+        invalid.setPlaceholder(Views.placeholder(text.getString("migration.plan.noInvalid")));
         invalid.setAccessibleText(invalidTab.getText());
 
         Views.column(conflicts, text.getString("migration.column.session"), 200, Conflict::session);
         Views.column(conflicts, text.getString("migration.column.fields"), 120,
                 c -> c.differences().stream().map(d -> d.field()).reduce((a, b) -> a + ", " + b).orElse(""));
         conflicts.setItems(model.conflicts());
-        conflicts.setPlaceholder(new Label(text.getString("migration.plan.noConflicts")));
+        conflicts.setPlaceholder(Views.placeholder(text.getString("migration.plan.noConflicts")));
         conflicts.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> model.selectedConflictProperty().set(c));
 
         Views.column(conflictFields, text.getString("migration.column.field"), 110, FieldRow::field);
         Views.column(conflictFields, text.getString("migration.column.source"), 170, FieldRow::source);
         Views.column(conflictFields, text.getString("migration.column.target"), 170, FieldRow::target);
         conflictFields.setItems(model.conflictFields());
-        conflictFields.setPlaceholder(new Label(text.getString("migration.plan.selectConflict")));
+        conflictFields.setPlaceholder(Views.placeholder(text.getString("migration.plan.selectConflict")));
     }
 
     @FXML

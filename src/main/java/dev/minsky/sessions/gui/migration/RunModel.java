@@ -160,7 +160,7 @@ public final class RunModel {
         StringBuilder counts = new StringBuilder();
         e.counts().forEach((outcome, n) -> counts.append(counts.length() == 0 ? "" : " · ")
                 .append(t.number(n)).append(' ').append(t.outcome(outcome)));
-        countsText.set(counts.toString());
+        countsText.set(phase + ": " + counts);
     }
 
     private void finished(MigrationReport r) {
@@ -169,6 +169,7 @@ public final class RunModel {
         committed.set(r.committed());
         r.backupFile().ifPresent(backup::set);
         progress.set(r.cancelled() || r.failure() != null ? progress.get() : 1);
+        rateText.set(t.get("migration.run.took", t.duration(java.time.Duration.between(r.started(), java.time.Instant.now()))));
         state.set(State.DONE);
         if (r.cancelled()) {
             phaseText.set(t.get("migration.run.stopped"));

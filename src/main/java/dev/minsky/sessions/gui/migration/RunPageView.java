@@ -53,6 +53,11 @@ public final class RunPageView {
         backup.textProperty().bind(Bindings.createStringBinding(() -> model.backupProperty().get() == null ? ""
                 : MessageFormat.format(text.getString("migration.run.backup"), model.backupProperty().get()),
                 model.backupProperty()));
+        backup.setWrapText(false);
+        backup.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+        javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+        whole.textProperty().bind(backup.textProperty());
+        backup.setTooltip(whole);
         result.textProperty().bind(model.resultTextProperty());
         stop.visibleProperty().bind(model.stateProperty().isEqualTo(RunModel.State.RUNNING));
         stop.managedProperty().bind(stop.visibleProperty());
@@ -65,7 +70,7 @@ public final class RunPageView {
                 r -> text.getString("migration.outcome." + r.outcome().key()));
         Views.column(rows, text.getString("migration.column.detail"), 320, RecordRow::detail);
         rows.setItems(model.rows());
-        rows.setPlaceholder(new Label(text.getString("migration.run.noRecords")));
+        rows.setPlaceholder(Views.placeholder(text.getString("migration.run.noRecords")));
         rows.setAccessibleText(text.getString("migration.page.run"));
         rows.setRowFactory(t -> new TableRow<>() {
             @Override

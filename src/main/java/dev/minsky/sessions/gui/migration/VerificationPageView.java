@@ -41,18 +41,19 @@ public final class VerificationPageView {
         Views.column(problems, text.getString("migration.column.session"), 190, RecordCheck::session);
         Views.column(problems, text.getString("migration.column.outcome"), 90,
                 c -> text.getString("migration.outcome." + c.outcome().key()));
-        Views.column(problems, text.getString("migration.column.fields"), 110, c -> String.valueOf(c.differences().size()));
+        Views.column(problems, text.getString("migration.column.fieldCount"), 70, c -> String.valueOf(c.differences().size()));
         problems.setItems(model.problems());
-        problems.setPlaceholder(new Label(text.getString("migration.verify.noProblems")));
+        problems.setPlaceholder(Views.placeholder(text.getString("migration.verify.noProblems")));
         problems.setAccessibleText(text.getString("migration.page.verify"));
         problems.getSelectionModel().selectedItemProperty().addListener((o, was, c) -> model.selectedProperty().set(c));
 
         selectedDetail.textProperty().bind(model.selectedDetailProperty());
+        selectedDetail.managedProperty().bind(selectedDetail.textProperty().isNotEmpty());
         Views.column(fields, text.getString("migration.column.field"), 110, FieldRow::field);
         Views.column(fields, text.getString("migration.column.source"), 190, FieldRow::source);
         Views.column(fields, text.getString("migration.column.target"), 190, FieldRow::target);
         fields.setItems(model.fields());
-        fields.setPlaceholder(new Label(text.getString("migration.verify.selectRecord")));
+        fields.setPlaceholder(Views.placeholder(text.getString("migration.verify.selectRecord")));
     }
 
     private void style(boolean clean) {

@@ -35,12 +35,26 @@ final class Views {
         fill.run();
     }
 
+    /** A table's empty-table text, wrapped to the table's width. */
+    static Label placeholder(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPadding(new javafx.geometry.Insets(12));
+        label.getStyleClass().add("muted");
+        return label;
+    }
+
     /** A text column titled {@code title} showing {@code value} of each row. */
     static <S> TableColumn<S, String> column(TableView<S> table, String title, double width, Function<S, String> value) {
         TableColumn<S, String> col = new TableColumn<>(title);
         col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         col.setPrefWidth(width);
         table.getColumns().add(col);
+        // columns share the width (no filler column, no sideways scrolling); rows compact
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        if (!table.getStyleClass().contains("dense")) {
+            table.getStyleClass().add("dense");
+        }
         return col;
     }
 }
