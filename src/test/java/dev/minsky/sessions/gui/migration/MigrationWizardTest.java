@@ -99,6 +99,27 @@ class MigrationWizardTest {
     }
 
     @Test
+    void closingDuringARunAsksStopsSafelyAndSaysWhatWasCommitted(FxRobot robot) throws Exception {
+        Path json = dir.resolve("big.json");
+        try (var store = dev.minsky.sessions.config.SessionStores.open(new StoreLocation.Json(json))) {
+            store.writeBatch(java.util.stream.IntStream.range(0, 20_000)
+                    .mapToObj(i -> TestRecords.minimal("s-" + i)).toList());
+        }
+        WizardDriver w = new WizardDriver(robot, dir, Theme.LIGHT).open(owner, new StoreLocation.Json(json));
+        w.nextWhenReady(5);
+        w.retype(w.find("#batchSize", TextField.class), "1");
+        w.nextWhenReady(5);
+        w.nextWhenReady(60); // Start migration
+        TableView<?> rows = w.find("#rows", TableView.class);
+        w.waitFor(30, () -> !rows.getItems().isEmpty());
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        w.waitFor(60, () -> !w.wizard.isShowing());
+        assertEquals(1, w.dialogs.confirmations.size(), "asked before stopping");
+        assertEquals(1, w.dialogs.infos.size());
+        assertTrue(w.dialogs.infos.get(0).contains("were committed to the target"), w.dialogs.infos.get(0));
+    }
+
+    @Test
     void escapeClosesTheWizardBeforeAnythingRuns(FxRobot robot) throws Exception {
         Path json = TestRecords.copyResource("fixtures/messy-1000-with-3-invalid.json", dir.resolve("session-db.json"));
         WizardDriver w = new WizardDriver(robot, dir, Theme.LIGHT).open(owner, new StoreLocation.Json(json));

@@ -121,6 +121,31 @@ class MigrationWizardViewModelTest {
     }
 
     @Test
+    void fullRunJsonToPostgresVerifiesAThousandIdentical() {
+        dev.minsky.sessions.store.PostgresUrl pg = dev.minsky.sessions.testsupport.TestPostgres.newDatabase("wizard");
+        MigrationWizardViewModel vm = wizard();
+        vm.next();
+        vm.target().set(new StoreLocation.Postgres(pg.toUrl()));
+        assertFalse(vm.target().urlProperty().get().contains(pg.password().orElse("\u0000")),
+                "the password sits in its own field, never in the URL field");
+        vm.options().batchSizeProperty().set("250");
+        vm.next();
+        assertEquals(PlanModel.State.DONE, vm.plan().stateProperty().get(), dialogs.errors.toString());
+        assertEquals(3, vm.plan().invalidRecords().size());
+        vm.next();
+        MigrationReport report = vm.run().reportProperty().get();
+        assertEquals(1000, report.committed(), dialogs.errors.toString());
+        assertTrue(report.backupFile().isPresent(), "PostgreSQL targets are backed up too");
+        vm.next();
+        assertTrue(vm.verification().cleanProperty().get(), vm.verification().headlineProperty().get());
+        assertEquals(1000, report.verification().identical());
+        vm.next();
+        assertTrue(vm.finish().canUseTargetProperty().get());
+        assertFalse(vm.finish().useTargetTextProperty().get().contains(pg.password().orElse("\u0000")),
+                "the offer shows the URL with its password masked");
+    }
+
+    @Test
     void cancelMidRunSaysWhatWasCommittedAndARerunCompletesIt() {
         MigrationWizardViewModel vm = planned(ConflictPolicy.SKIP, "100");
         vm.run().committedProperty().addListener((o, was, now) -> {
