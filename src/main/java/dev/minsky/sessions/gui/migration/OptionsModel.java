@@ -1,0 +1,81 @@
+package dev.minsky.sessions.gui.migration;
+
+import dev.minsky.sessions.migrate.ConflictPolicy;
+import dev.minsky.sessions.migrate.MigrationOptions;
+import java.nio.file.Path;
+import java.util.ResourceBundle;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The target page's choices: conflict policy, batch size, and whether to back the target up first. */
+public final class OptionsModel {
+    static final int MAX_BATCH = 100_000;
+
+    private final ResourceBundle text;
+    private final ObjectProperty<ConflictPolicy> onConflict = new SimpleObjectProperty<>(ConflictPolicy.SKIP);
+    private final StringProperty batchSize = new SimpleStringProperty(String.valueOf(MigrationOptions.DEFAULT_BATCH_SIZE));
+    private final BooleanProperty backup = new SimpleBooleanProperty(true);
+    private final Path backupDirectory;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+
+    public OptionsModel(ResourceBundle text, Path backupDirectory) {
+        this.text = text;
+        this.backupDirectory = backupDirectory;
+        for (Observable o : new Observable[] {onConflict, batchSize}) {
+            o.addListener(ignored -> validate());
+        }
+        validate();
+    }
+
+    private void validate() {
+        problem.set(parsedBatchSize() > 0 ? "" : java.text.MessageFormat.format(
+                text.getString("migration.options.badBatch"), MAX_BATCH));
+    }
+
+    private int parsedBatchSize() {
+        try {
+            int n = Integer.parseInt(batchSize.get().trim().replace(",", "").replace("_", ""));
+            return n >= 1 && n <= MAX_BATCH ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public boolean valid() {
+        return problem.get().isEmpty();
+    }
+
+    /** What the run does (verifying afterwards, as the wizard always does); call only when {@link #valid()}. */
+    public MigrationOptions options(boolean dryRun) {
+        return new MigrationOptions(onConflict.get(), parsedBatchSize(),
+                backup.get() && !dryRun ? backupDirectory : null, true, dryRun);
+    }
+
+    public ObjectProperty<ConflictPolicy> onConflictProperty() {
+        return onConflict;
+    }
+
+    public StringProperty batchSizeProperty() {
+        return batchSize;
+    }
+
+    public BooleanProperty backupProperty() {
+        return backup;
+    }
+
+    public Path backupDirectory() {
+        return backupDirectory;
+    }
+
+    /** Why the options cannot be used; empty when they can. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}
