@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark: `minsky-sessions list --format json` over 100,000 sessions against `jq -c .`.
-# Both are timed as whole processes (JVM start-up included) with hyperfine.
+# Both are timed as whole processes (JVM start-up included) with hyperfine; ours runs with the JVM
+# options the app ships with (target/app/jvm.options, as the installed launcher does).
 # Target: our mean / jq's mean <= 0.5. Exit status: 0 PASS, 1 FAIL, 2 could not run.
-# Usage: bench/list-json.sh        (BENCH_RUNS=N to change the number of timed runs, default 10)
+# Usage: bench/list-json.sh [--records N] [--runs N]
+#   --records N  records to generate and list (default 100000; fewer for quick trials)
+#   --runs N     timed runs per command (default 10, or BENCH_RUNS; at least 2, 5 for real figures)
+# Writes bench/out/list-json.summary.json (for bench/run-all.sh) besides hyperfine's export.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -11,14 +15,26 @@ N=100000
 RUNS=${BENCH_RUNS:-10}
 TARGET_RATIO=0.5
 JAR=target/app/minsky-sessions.jar
-DATA=bench/data/sessions-100k.json
 OUT_DIR=bench/out
 EXPORT=$OUT_DIR/list-json.json
+SUMMARY=$OUT_DIR/list-json.summary.json
 
 step() { printf '==> %s\n' "$*"; }
 die() { printf 'list-json: %s\n' "$*" >&2; exit 2; }
 
-[[ "$RUNS" =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 5 ] || die "BENCH_RUNS must be a number >= 5 (got '$RUNS')"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --records) N=${2:-}; shift 2 || die "--records needs a number" ;;
+    --runs) RUNS=${2:-}; shift 2 || die "--runs needs a number" ;;
+    -h|--help) sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; exit 0 ;;
+    *) die "unknown argument '$1' (see --help)" ;;
+  esac
+done
+[[ "$N" =~ ^[1-9][0-9]*$ ]] || die "--records must be a positive number (got '$N')"
+[[ "$RUNS" =~ ^[0-9]+$ ]] && [ "$RUNS" -ge 2 ] || die "--runs / BENCH_RUNS must be a number >= 2 (got '$RUNS')"
+# The same data file as bench/migrate.sh for the same size.
+label=$N; [ "$N" = 100000 ] && label=100k
+DATA=bench/data/sessions-$label.json
 
 # Tools: jq, hyperfine, GNU time (for peak RSS). apt only when something is missing.
 missing=()
@@ -49,9 +65,14 @@ fi
 data_mib=$(du -m "$DATA" | cut -f1)
 expected=$(jq length "$DATA")
 echo "    $expected records, ${data_mib} MiB"
+[ "$expected" = "$N" ] || die "$DATA has $expected records, not $N (delete it to re-generate)"
 
 mkdir -p "$OUT_DIR"
-ours=(java -jar "$JAR" list --store "json:$DATA" --format json)
+rm -f "$SUMMARY"
+# The JVM options the app ships with (the installer's launcher gets the same), one per line.
+mapfile -t JVM_OPTS < <(grep -v '^[[:space:]]*\(#\|$\)' "$(dirname "$JAR")/jvm.options" 2>/dev/null || true)
+echo "    JVM options (from $(dirname "$JAR")/jvm.options): ${JVM_OPTS[*]:-none}"
+ours=(java "${JVM_OPTS[@]}" -jar "$JAR" list --store "json:$DATA" --format json)
 
 # One run of ours first: proves the command works and gives what it printed, and its peak RSS.
 step "One run of ours under /usr/bin/time -v"
@@ -96,5 +117,17 @@ echo "Row for docs/benchmarks.md:"
 awk -v d="$(date -u +%Y-%m-%d)" -v c="$(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
     -v om="$ours_mean" -v jm="$jq_mean" -v r="$ratio" -v rss="$((rss_kib / 1024))" -v v="$verdict" \
   'BEGIN { printf "| %s | %s | %.3f s | %.3f s | %s | %s MiB | %s |\n", d, c, om, jm, r, rss, v }'
+
+jq -n --arg date "$(date -u +%Y-%m-%d)" --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" \
+  --argjson records "$N" --argjson runs "$RUNS" --argjson cores "$cores" --argjson data_mib "$data_mib" \
+  --argjson om "$ours_mean" --argjson os "$ours_sd" --argjson jm "$jq_mean" --argjson js "$jq_sd" \
+  --argjson rss "$((rss_kib / 1024))" --argjson ratio "$ratio" --argjson target "$TARGET_RATIO" \
+  --arg verdict "$verdict" --arg jvm "${JVM_OPTS[*]:-}" --arg jqv "$(jq --version 2>/dev/null)" \
+  '{benchmark: "list-json", date: $date, commit: $commit, records: $records, runs: $runs, cores: $cores,
+    data_mib: $data_mib, jvm_options: $jvm,
+    ours: {status: "measured", mean_s: $om, stddev_s: $os, peak_rss_mib: $rss},
+    jq: {status: "measured", version: $jqv, mean_s: $jm, stddev_s: $js},
+    ratio: $ratio, target: "ours/jq <= \($target)", verdict: $verdict}' >"$SUMMARY"
+echo "Summary for tools: $SUMMARY"
 
 [ "$verdict" = PASS ]

@@ -30,10 +30,12 @@ import java.util.stream.Stream;
  * 100,000 sessions on each backend, and the throughput of 8 threads of mixed reads and updates on
  * PostgreSQL. Prints a Markdown table. Not a test: figures on a shared machine are read, not asserted.
  *
- * <p>Usage: {@code StoreLatencyBench DATA.json [ops]} with DATA holding at least 100,000 records.
+ * <p>Usage: {@code StoreLatencyBench DATA.json [ops]}. The sizes are 1,000 and 100,000 records, each
+ * capped at the valid records DATA holds (a smaller file makes a quick trial).
  */
 public final class StoreLatencyBench {
     private static final int[] SIZES = {1_000, 100_000};
+    private static final int HOT = 2_000;
 
     private StoreLatencyBench() {
     }
@@ -49,7 +51,8 @@ public final class StoreLatencyBench {
         System.out.println("| backend | sessions | load (s) | create median / p95 (ms) | get median / p95 (ms) "
                 + "| update median / p95 (ms) |");
         System.out.println("|---|---|---|---|---|---|");
-        for (int size : SIZES) {
+        int largest = Math.min(SIZES[SIZES.length - 1], records.size());
+        for (int size : Arrays.stream(SIZES).map(n -> Math.min(n, records.size())).distinct().toArray()) {
             List<SessionRecord> subset = records.subList(0, size);
             run("json", new StoreLocation.Json(dir.resolve("s" + size + ".json")), subset, Math.min(ops, 20));
             run("sqlite", new StoreLocation.Sqlite(dir.resolve("s" + size + ".db")), subset, ops);
@@ -58,8 +61,8 @@ public final class StoreLatencyBench {
         }
         PostgresUrl pg = TestPostgres.newDatabase("benchload");
         try (SessionStore store = SessionStores.open(new StoreLocation.Postgres(pg.toUrl()), Map.of(), dir)) {
-            load(store, records.subList(0, 100_000));
-            concurrent(store, records.subList(0, 100_000));
+            load(store, records.subList(0, largest));
+            concurrent(store, records.subList(0, largest));
         }
     }
 
@@ -112,7 +115,7 @@ public final class StoreLatencyBench {
             futures.add(pool.submit(() -> {
                 Random rnd = new Random(seed);
                 while (System.currentTimeMillis() < end) {
-                    String name = records.get(rnd.nextInt(2_000)).session(); // a hot set, so conflicts happen
+                    String name = records.get(rnd.nextInt(Math.min(HOT, records.size()))).session(); // a hot set, so conflicts happen
                     SessionRecord current = store.get(name).orElseThrow();
                     reads.incrementAndGet();
                     if (rnd.nextInt(4) == 0) {
@@ -133,8 +136,9 @@ public final class StoreLatencyBench {
         }
         pool.shutdown();
         double seconds = millis / 1000.0;
-        System.out.printf("%n8 threads on PostgreSQL (100,000 sessions, 10 s, 3 reads : 1 update over 2,000 hot records): "
+        System.out.printf("%n8 threads on PostgreSQL (%,d sessions, 10 s, 3 reads : 1 update over %,d hot records): "
                 + "%,.0f operations/s (%,d reads, %,d updates, %,d reported conflicts, no other error)%n",
+                records.size(), Math.min(HOT, records.size()),
                 (reads.get() + updates.get()) / seconds, reads.get(), updates.get(), conflicts.get());
     }
 
