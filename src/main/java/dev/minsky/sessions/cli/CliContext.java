@@ -84,9 +84,12 @@ final class CliContext {
         return new ConfigResolver(env, home, cl).resolve();
     }
 
-    /** Opens the store {@code --store} (or else the configuration) points at. */
+    /**
+     * Opens the store {@code --store} (or else the configuration) points at, only to read it: the
+     * read-only commands create nothing (no folder, file or schema) and never upgrade a schema.
+     */
     SessionStore openStore(String store) {
-        return SessionStores.open(config(store).activeLocation(), env, home);
+        return SessionStores.openReadOnly(config(store).activeLocation(), env, home);
     }
 
     /** {@code text} of option {@code option} ({@code --from}, {@code --to}) as a location, bare backend names resolved by the configuration. */

@@ -35,6 +35,16 @@ class SqlLocationsCliTest {
     }
 
     @Test
+    void listingAMissingSqliteFileCreatesNothing() {
+        Path db = home.resolve("no/such/dir/sessions.db");
+        CliRun list = CliRun.run(Map.of(), home, "list", "--store", "sqlite:" + db);
+        assertEquals(Cli.OK, list.status(), list.err());
+        assertTrue(list.out().contains("0 sessions") || list.out().isBlank() || list.out().contains("No sessions"),
+                list.out());
+        assertFalse(java.nio.file.Files.exists(home.resolve("no")), "no folder or file was created");
+    }
+
+    @Test
     void configuredSqlitePathIsUsedForTheBareName() {
         Path db = CliRun.copyFixture("minsky-written/sessions-migrated-from-json.db", home);
         CliRun list = CliRun.run(Map.of("MINSKY_SQLITE_PATH", db.toString()), home, "list", "--store", "sqlite",

@@ -99,11 +99,11 @@ public final class MigrationWizardViewModel {
             }
             case TARGET -> {
                 page.set(WizardPage.PLAN);
-                plan.start(source.locationProperty().get(), target.locationProperty().get(), options.options(true));
+                plan.start(source.locationProperty().get(), target.locationProperty().get(), options.options(true, false));
             }
             case PLAN -> {
                 page.set(WizardPage.RUN);
-                run.start(source.locationProperty().get(), target.locationProperty().get(), options.options(false),
+                run.start(source.locationProperty().get(), target.locationProperty().get(), options.options(false, source.locationProperty().get() instanceof StoreLocation.Json),
                         this::runFinished);
             }
             case RUN -> page.set(WizardPage.VERIFY);
@@ -148,7 +148,7 @@ public final class MigrationWizardViewModel {
     /** Makes the plan again (after it failed: a server was down, a file was locked). */
     public void retryPlan() {
         if (page.get() == WizardPage.PLAN) {
-            plan.start(source.locationProperty().get(), target.locationProperty().get(), options.options(true));
+            plan.start(source.locationProperty().get(), target.locationProperty().get(), options.options(true, false));
         }
     }
 

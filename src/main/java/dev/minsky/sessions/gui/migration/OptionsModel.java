@@ -52,10 +52,13 @@ public final class OptionsModel {
         return problem.get().isEmpty();
     }
 
-    /** What the run does (verifying afterwards, as the wizard always does); call only when {@link #valid()}. */
-    public MigrationOptions options(boolean dryRun) {
+    /**
+     * What the run does (verifying afterwards, as the wizard always does); call only when
+     * {@link #valid()}. A JSON source is backed up too, as the CLI does.
+     */
+    public MigrationOptions options(boolean dryRun, boolean jsonSource) {
         return new MigrationOptions(onConflict.get(), parsedBatchSize(),
-                backup.get() && !dryRun ? backupDirectory : null, true, dryRun);
+                backup.get() && !dryRun ? backupDirectory : null, true, dryRun, jsonSource);
     }
 
     public ObjectProperty<ConflictPolicy> onConflictProperty() {
