@@ -60,7 +60,7 @@ class SessionManagerAppTest {
         Label store = robot.lookup("#storeLabel").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#countLabel").queryAs(Label.class)
                 .getText().equals("2 of 2 sessions"));
-        assertEquals("json: json:" + file, store.getText());
+        assertEquals("JSON file: " + file, store.getText());
     }
 
     @Test

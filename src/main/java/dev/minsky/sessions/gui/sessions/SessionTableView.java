@@ -93,6 +93,7 @@ public final class SessionTableView {
         fromDate.valueProperty().bindBidirectional(list.createdFromProperty());
         toDate.valueProperty().bindBidirectional(list.createdToProperty());
         columns();
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label(text.apply("sessions.empty")));
         table.setItems(list.rowsProperty().get());
         list.rowsProperty().addListener((o, a, rows) -> {

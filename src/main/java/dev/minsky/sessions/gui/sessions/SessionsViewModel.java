@@ -65,7 +65,9 @@ public final class SessionsViewModel {
         if (s != null) {
             missingDefault.set(null);
             StoreLocation where = ctx.locationProperty().get() != null ? ctx.locationProperty().get() : s.location();
-            storeText.set(ctx.text("sessions.status.store", where.kind().id(), where.display()));
+            String place = where instanceof StoreLocation.Json j ? j.path().toString()
+                    : where instanceof StoreLocation.Sqlite q ? q.path().toString() : where.display();
+            storeText.set(ctx.text("sessions.status.store", ctx.text("sessions.backend." + where.kind().id()), place));
             status.set(s.writable() ? "" : ctx.text("sessions.status.readOnly"));
         }
         editor.storeProperty().set(s);

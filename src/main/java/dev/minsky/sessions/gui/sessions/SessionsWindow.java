@@ -110,6 +110,9 @@ public final class SessionsWindow {
             }
         });
         storeLabel.textProperty().bind(vm.storeTextProperty());
+        storeLabel.managedProperty().bind(storeLabel.textProperty().isNotEmpty());
+        countLabel.visibleProperty().bind(ctx.storeProperty().isNotNull());
+        countLabel.managedProperty().bind(countLabel.visibleProperty());
         countLabel.textProperty().bind(vm.list().countTextProperty());
         refreshLabel.textProperty().bind(vm.refreshTextProperty());
         statusLabel.textProperty().bind(vm.statusProperty());

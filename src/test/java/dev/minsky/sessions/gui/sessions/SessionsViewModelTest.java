@@ -81,7 +81,7 @@ class SessionsViewModelTest {
         SessionsViewModel vm = openOn(threeSessions());
         assertEquals(List.of("fix-parser", "task#001", "task-md#2"), names(vm));
         assertEquals("3 of 3 sessions", vm.list().countTextProperty().get());
-        assertTrue(vm.storeTextProperty().get().startsWith("json: json:"), vm.storeTextProperty().get());
+        assertTrue(vm.storeTextProperty().get().equals("JSON file: " + dir.resolve("session-db.json")), vm.storeTextProperty().get());
         assertNotNull(vm.refreshTextProperty().get());
     }
 
@@ -326,7 +326,7 @@ class SessionsViewModelTest {
         vm.openFile();
         assertEquals(List.of(), dialogs.errors);
         assertEquals(List.of("in-sqlite"), names(vm));
-        assertTrue(vm.storeTextProperty().get().startsWith("sqlite: "), vm.storeTextProperty().get());
+        assertTrue(vm.storeTextProperty().get().equals("SQLite: " + db), vm.storeTextProperty().get());
     }
 
     @Test
@@ -339,5 +339,29 @@ class SessionsViewModelTest {
         assertFalse(dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).contains("broken.json"), dialogs.errors.toString());
         assertTrue(vm.statusProperty().get().contains("broken.json"), vm.statusProperty().get());
+    }
+    @Test
+    void worksOnPostgresAndNeverShowsThePassword() {
+        dev.minsky.sessions.store.PostgresUrl url = dev.minsky.sessions.testsupport.TestPostgres.newDatabase("gui-sessions");
+        SessionsViewModel vm = viewModel(Map.of("MINSKY_SESSION_BACKEND", "postgres", "MINSKY_POSTGRES_URL", url.toUrl(),
+                "XDG_CONFIG_HOME", dir.resolve("config").toString()));
+        vm.start();
+        assertEquals(List.of(), dialogs.errors);
+        String shown = vm.storeTextProperty().get();
+        assertTrue(shown.startsWith("PostgreSQL: postgresql://"), shown);
+        url.password().ifPresent(p -> assertFalse(shown.contains(p), "password shown"));
+        vm.newSession();
+        vm.editor().field(SessionField.SESSION).textProperty().set("task-md#318");
+        vm.editor().field(SessionField.REPO_NAME).textProperty().set("edobry/minsky");
+        vm.editor().field(SessionField.REPO_URL).textProperty().set("https://github.com/edobry/minsky.git");
+        vm.editor().save();
+        assertEquals(List.of(), dialogs.errors);
+        assertEquals(List.of("task-md#318"), names(vm));
+        SessionRecord stored = vm.editor().loadedProperty().get();
+        vm.editor().field(SessionField.BRANCH).textProperty().set("task-md#318");
+        vm.editor().save();
+        assertEquals("task-md#318", vm.list().rowsProperty().get().get(0).branch());
+        assertFalse(stored.has(SessionField.BRANCH));
+        vm.context().closeStore();
     }
 }
