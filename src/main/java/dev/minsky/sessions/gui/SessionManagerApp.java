@@ -1,58 +1,57 @@
 package dev.minsky.sessions.gui;
 
-import dev.minsky.sessions.config.CommandLineOverrides;
-import dev.minsky.sessions.config.ConfigException;
-import dev.minsky.sessions.config.ConfigResolver;
-import java.text.MessageFormat;
-import java.util.ResourceBundle;
+import dev.minsky.sessions.gui.common.FxDialogService;
+import dev.minsky.sessions.gui.common.FxTaskRunner;
+import dev.minsky.sessions.gui.common.ViewLoader;
+import dev.minsky.sessions.gui.sessions.SessionsViewModel;
+import dev.minsky.sessions.gui.sessions.SessionsWindow;
+import java.nio.file.Path;
 import javafx.application.Application;
-import javafx.concurrent.Task;
-import javafx.geometry.Insets;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 /**
- * Placeholder window until the sessions window lands: proves the packaging and launch path, and
- * already tells the user which store the configuration points at.
+ * The desktop application (started by {@code Launcher}): builds the shared {@link AppContext} from
+ * this process's environment and home folder and shows the sessions window, which resolves the
+ * configuration and opens the store in the background.
  */
 public final class SessionManagerApp extends Application {
-    private static final ResourceBundle TEXT = ResourceBundle.getBundle("i18n.messages");
+    private AppContext ctx;
+    private FxTaskRunner tasks;
 
     @Override
     public void start(Stage stage) {
-        Label store = new Label(TEXT.getString("app.reading"));
-        store.setId("store");
-        // Resolving the configuration reads files: never on the FX thread.
-        Task<String> resolve = new Task<>() {
-            @Override
-            protected String call() {
-                return storeText(ConfigResolver.fromSystem(CommandLineOverrides.NONE));
-            }
-        };
-        resolve.setOnSucceeded(e -> store.setText(resolve.getValue()));
-        resolve.setOnFailed(e -> store.setText(MessageFormat.format(TEXT.getString("app.configProblem"),
-                resolve.getException().getMessage())));
-        Thread worker = new Thread(resolve, "read-configuration");
-        worker.setDaemon(true);
-        worker.start();
-        store.setWrapText(true);
-        Label note = new Label(TEXT.getString("app.placeholder"));
-        note.setWrapText(true);
-        VBox root = new VBox(12, store, note);
-        root.setPadding(new Insets(24));
-        stage.setTitle(TEXT.getString("app.title"));
-        stage.setScene(new Scene(root, 560, 160));
-        stage.show();
+        tasks = new FxTaskRunner();
+        ctx = new AppContext(System.getenv(), Path.of(System.getProperty("user.home")), tasks,
+                new FxDialogService(stage, ViewLoader.texts()));
+        show(stage, new SessionsViewModel(ctx));
     }
 
-    /** The active store's location (password masked), or why the configuration cannot give one. */
-    static String storeText(ConfigResolver resolver) {
-        try {
-            return MessageFormat.format(TEXT.getString("app.store"), resolver.resolve().activeLocation().display());
-        } catch (ConfigException e) {
-            return MessageFormat.format(TEXT.getString("app.configProblem"), e.getMessage());
+    /** Puts the sessions window of {@code vm} in {@code stage}, shows it, and starts opening the configured store. */
+    public static SessionsWindow show(Stage stage, SessionsViewModel vm) {
+        AppContext ctx = vm.context();
+        SessionsWindow window = new SessionsWindow(vm);
+        Scene scene = new Scene(window.root(), 1280, 760);
+        ctx.themeProperty().get().apply(scene);
+        stage.setTitle(ctx.text("app.title"));
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!vm.mayDiscardEdits()) {
+                e.consume();
+            }
+        });
+        stage.show();
+        vm.start();
+        return window;
+    }
+
+    @Override
+    public void stop() {
+        if (ctx != null) {
+            ctx.closeStore();
+        }
+        if (tasks != null) {
+            tasks.shutdown();
         }
     }
 }

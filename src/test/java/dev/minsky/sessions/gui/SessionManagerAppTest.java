@@ -1,12 +1,22 @@
 package dev.minsky.sessions.gui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.config.ConfigResolver;
+import dev.minsky.sessions.gui.common.FxDialogService;
+import dev.minsky.sessions.gui.common.FxTaskRunner;
+import dev.minsky.sessions.gui.common.ViewLoader;
+import dev.minsky.sessions.gui.sessions.SessionsViewModel;
+import dev.minsky.sessions.store.TestRecords;
+import dev.minsky.sessions.store.json.JsonFileStore;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
@@ -17,41 +27,52 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.concurrent.TimeUnit;
 
+/** The application window as Launcher starts it, on a configuration pinned to a temporary home. */
 @Tag("gui")
 @ExtendWith(ApplicationExtension.class)
 class SessionManagerAppTest {
     @TempDir
-    Path home;
+    static Path home;
     private Stage stage;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        new SessionManagerApp().start(stage);
+    }
+
+    private void show(Map<String, String> env, FxRobot robot) {
+        robot.interact(() -> {
+            AppContext ctx = new AppContext(env, home, new FxTaskRunner(), new FxDialogService(stage, ViewLoader.texts()));
+            SessionManagerApp.show(stage, new SessionsViewModel(ctx, () -> new ConfigResolver(env, home),
+                    ZoneId.of("UTC"), Clock.systemUTC()));
+        });
     }
 
     @Test
-    void opensAWindowNamingTheActiveStore(FxRobot robot) throws Exception {
+    void opensTheConfiguredStoreAndNamesItInTheStatusBar(FxRobot robot) throws Exception {
+        Path file = home.resolve("sessions.json");
+        try (JsonFileStore store = new JsonFileStore(file)) {
+            store.writeBatch(List.of(TestRecords.minimal("one"), TestRecords.rich("two")));
+        }
+        show(Map.of("MINSKY_JSON_PATH", file.toString(), "XDG_CONFIG_HOME", home.resolve("cfg").toString()), robot);
         assertEquals("Minsky Session Manager", stage.getTitle());
-        Label label = robot.lookup("#store").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !label.getText().startsWith("Reading"));
-        String text = label.getText();
-        assertTrue(text.startsWith("Store: ") || text.startsWith("The configuration cannot be used"), text);
+        Label store = robot.lookup("#storeLabel").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#countLabel").queryAs(Label.class)
+                .getText().equals("2 of 2 sessions"));
+        assertEquals("JSON file: " + file, store.getText());
     }
 
     @Test
-    void namesTheConfiguredStoreWithPasswordMasked() {
-        String text = SessionManagerApp.storeText(new ConfigResolver(Map.of(
-                "MINSKY_SESSION_BACKEND", "postgres", "MINSKY_POSTGRES_URL", "postgresql://u:hunter2@h/db"), home));
-        assertEquals("Store: postgresql://u:****@h/db", text);
-    }
-
-    @Test
-    void explainsAnUnusableConfigurationInsteadOfFailing() {
-        String text = SessionManagerApp.storeText(new ConfigResolver(Map.of("MINSKY_SESSION_BACKEND", "mongo"), home));
-        assertTrue(text.startsWith("The configuration cannot be used: environment MINSKY_SESSION_BACKEND"), text);
-        assertFalse(text.isBlank());
+    void withoutTheDefaultFileOffersChoicesInsteadOfAnEmptyTable(FxRobot robot) throws Exception {
+        show(Map.of("XDG_STATE_HOME", home.resolve("state").toString(),
+                "XDG_CONFIG_HOME", home.resolve("cfg").toString()), robot);
+        Node panel = robot.lookup("#noStore").query();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, panel::isVisible);
+        String message = robot.lookup("#noStoreMessage").queryAs(Label.class).getText();
+        assertTrue(message.contains(home.resolve("state/minsky/session-db.json").toString()), message);
+        robot.clickOn("#noStoreDemo");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !panel.isVisible() && robot.lookup("#countLabel")
+                .queryAs(Label.class).getText().equals("2,000 of 2,000 sessions"));
     }
 }

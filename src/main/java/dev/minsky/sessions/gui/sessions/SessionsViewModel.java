@@ -1,0 +1,257 @@
+package dev.minsky.sessions.gui.sessions;
+
+import dev.minsky.sessions.config.ConfigResolver;
+import dev.minsky.sessions.config.EffectiveConfig;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.store.SessionStore;
+import dev.minsky.sessions.store.StoreLocation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The sessions window: which store is open (or why none is), the status line, and the commands of
+ * the menus that span the table and the details pane (open, demo, new, delete with undo, refresh).
+ */
+public final class SessionsViewModel {
+    static final int DEMO_SIZE = 2000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final AppContext ctx;
+    private final Supplier<ConfigResolver> config;
+    private final SessionListModel list;
+    private final SessionEditorModel editor;
+    private final ReadOnlyObjectWrapper<Path> missingDefault = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper storeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper refreshText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SessionRecord> undoable = new ReadOnlyObjectWrapper<>();
+
+    public SessionsViewModel(AppContext ctx, Supplier<ConfigResolver> config, ZoneId zone, Clock clock) {
+        this.ctx = ctx;
+        this.config = config;
+        this.list = new SessionListModel(ctx, zone, clock);
+        this.editor = new SessionEditorModel(ctx, clock);
+        status.set(ctx.text("app.reading"));
+        list.setOnError(e -> failed(ctx.text("sessions.error.load"), e));
+        list.lastRefreshProperty().addListener((o, a, b) ->
+                refreshText.set(b == null ? "" : ctx.text("sessions.status.refreshed", TIME.format(b))));
+        editor.setOnSaved(r -> {
+            list.keepSelected(r.session());
+            list.reload();
+            status.set(ctx.text("sessions.status.saved", r.session()));
+        });
+        ctx.storeProperty().addListener((o, a, s) -> storeChanged(s));
+        storeChanged(ctx.storeProperty().get());
+    }
+
+    /** With the app's real configuration (environment and home of {@code ctx}). */
+    public SessionsViewModel(AppContext ctx) {
+        this(ctx, () -> new ConfigResolver(ctx.env(), ctx.home()), ZoneId.systemDefault(), Clock.systemDefaultZone());
+    }
+
+    private void storeChanged(SessionStore s) {
+        editor.clear();
+        undoable.set(null);
+        if (s != null) {
+            missingDefault.set(null);
+            StoreLocation where = ctx.locationProperty().get() != null ? ctx.locationProperty().get() : s.location();
+            String place = where instanceof StoreLocation.Json j ? j.path().toString()
+                    : where instanceof StoreLocation.Sqlite q ? q.path().toString() : where.display();
+            storeText.set(ctx.text("sessions.status.store", ctx.text("sessions.backend." + where.kind().id()), place));
+            status.set(s.writable() ? "" : ctx.text("sessions.status.readOnly"));
+        }
+        editor.storeProperty().set(s);
+        list.storeProperty().set(s); // loads: a failure shows in the status line
+    }
+
+    /**
+     * Resolves the configuration (in the background) and opens its store; when that is the JSON
+     * file and the file does not exist yet, shows where it looked instead ({@link #missingDefaultProperty()}).
+     */
+    public void start() {
+        ctx.tasks().run(ctx.text("app.reading"), p -> {
+            EffectiveConfig c = config.get().resolve();
+            StoreLocation where = c.activeLocation();
+            boolean missing = where instanceof StoreLocation.Json json && !Files.exists(json.path());
+            return new Start(where, missing);
+        }, s -> {
+            if (s.missing) {
+                missingDefault.set(((StoreLocation.Json) s.where).path());
+                storeText.set("");
+                status.set(ctx.text("sessions.status.noStore"));
+            } else {
+                open(s.where);
+            }
+        }, e -> failed(ctx.text("sessions.error.config"), e));
+    }
+
+    private record Start(StoreLocation where, boolean missing) {
+    }
+
+    /** Opens {@code where} and makes it the store in use (reported on failure; the old store stays). */
+    public void open(StoreLocation where) {
+        status.set(ctx.text("task.opening", where.display()));
+        ctx.open(where, e -> {
+            if (e != null) {
+                failed(ctx.text("sessions.error.open", where.display()), e);
+            }
+        });
+    }
+
+    /** File ▸ Open store…: a JSON file, or a SQLite database (by its extension). */
+    public void openFile() {
+        Path initial = missingDefault.get() != null ? missingDefault.get().getParent() : ctx.home();
+        ctx.dialogs().chooseFile(ctx.text("sessions.open.title"), false, initial, ctx.text("sessions.open.filter"),
+                "*.json", "*.db", "*.sqlite", "*.sqlite3").ifPresent(p -> open(locationOf(p)));
+    }
+
+    static StoreLocation locationOf(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".db") || n.endsWith(".sqlite") || n.endsWith(".sqlite3")
+                ? new StoreLocation.Sqlite(file) : new StoreLocation.Json(file);
+    }
+
+    /** Writes {@value #DEMO_SIZE} sample sessions to a temporary JSON file and opens it. */
+    public void openDemo() {
+        ctx.tasks().run(ctx.text("sessions.task.demo"), p -> {
+            Path dir = Files.createTempDirectory("minsky-demo-");
+            return DemoSessions.write(dir.resolve("session-db.json"), DEMO_SIZE);
+        }, this::open, e -> failed(ctx.text("sessions.error.demo"), e));
+    }
+
+    /** Session ▸ New (asks first when there are unsaved edits). */
+    public void newSession() {
+        if (store() != null && mayDiscardEdits()) {
+            editor.startNew();
+        }
+    }
+
+    /** Whether the edits in the details pane may go (none, or the user said so). */
+    public boolean mayDiscardEdits() {
+        return !editor.dirtyProperty().get() || ctx.dialogs().confirm(ctx.text("sessions.discard.title"),
+                ctx.text("sessions.discard.message"), ctx.text("sessions.discard.confirm"));
+    }
+
+    /** The table's selection changed to {@code r} (null: none); false when the user kept the edits instead. */
+    public boolean select(SessionRecord r) {
+        SessionRecord current = editor.loadedProperty().get();
+        String name = r == null ? null : r.session();
+        if (current != null && name != null && current.session().equals(name) && editor.dirtyProperty().get()) {
+            return true; // the same session after a refresh: keep the unsaved edits
+        }
+        if (editor.creatingProperty().get() && r == null) {
+            return true;
+        }
+        if (!mayDiscardEdits()) {
+            return false;
+        }
+        list.keepSelected(name);
+        if (r == null) {
+            editor.clear();
+        } else {
+            editor.load(r);
+        }
+        return true;
+    }
+
+    /** Session ▸ Delete: asks, deletes, then offers {@link #undoDelete()} for a while. */
+    public void delete() {
+        SessionRecord r = editor.loadedProperty().get();
+        SessionStore s = store();
+        if (r == null || s == null || !ctx.dialogs().confirm(ctx.text("sessions.delete.title"),
+                ctx.text("sessions.delete.message", r.session()), ctx.text("sessions.delete.confirm"))) {
+            return;
+        }
+        ctx.tasks().run(ctx.text("sessions.task.deleting", r.session()), p -> {
+            s.delete(r.session(), r);
+            return r;
+        }, deleted -> {
+            editor.clear();
+            list.keepSelected(null);
+            undoable.set(deleted);
+            status.set(ctx.text("sessions.status.deleted", deleted.session()));
+            list.reload();
+        }, e -> failed(ctx.text("sessions.error.delete", r.session()), e));
+    }
+
+    /** Puts the last deleted session back, exactly as it was. */
+    public void undoDelete() {
+        SessionRecord r = undoable.get();
+        SessionStore s = store();
+        if (r == null || s == null) {
+            return;
+        }
+        undoable.set(null);
+        ctx.tasks().run(ctx.text("sessions.task.restoring", r.session()), p -> s.create(r), restored -> {
+            list.keepSelected(restored.session());
+            status.set(ctx.text("sessions.status.restored", restored.session()));
+            list.reload();
+        }, e -> failed(ctx.text("sessions.error.undo", r.session()), e));
+    }
+
+    /** The undo offer timed out or was closed. */
+    public void dismissUndo() {
+        undoable.set(null);
+    }
+
+    /** Session ▸ Refresh: re-reads the store, keeping the selection and any unsaved edits. */
+    public void refresh() {
+        list.refresh();
+    }
+
+    private void failed(String what, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        status.set(what + ": " + message);
+        ctx.dialogs().error(what, message, e);
+    }
+
+    private SessionStore store() {
+        return ctx.storeProperty().get();
+    }
+
+    public AppContext context() {
+        return ctx;
+    }
+
+    public SessionListModel list() {
+        return list;
+    }
+
+    public SessionEditorModel editor() {
+        return editor;
+    }
+
+    /** The JSON file the configuration points at, when it does not exist yet (else null). */
+    public ReadOnlyObjectProperty<Path> missingDefaultProperty() {
+        return missingDefault.getReadOnlyProperty();
+    }
+
+    /** "json: /path" — the backend and location in use, password masked. */
+    public ReadOnlyStringProperty storeTextProperty() {
+        return storeText.getReadOnlyProperty();
+    }
+
+    /** The last thing that happened (an error, a save, a delete). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty refreshTextProperty() {
+        return refreshText.getReadOnlyProperty();
+    }
+
+    /** The session just deleted, while its deletion can be undone (else null). */
+    public ReadOnlyObjectProperty<SessionRecord> undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+}

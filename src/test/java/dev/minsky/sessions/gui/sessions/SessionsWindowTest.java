@@ -1,0 +1,187 @@
+package dev.minsky.sessions.gui.sessions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.minsky.sessions.config.ConfigResolver;
+import dev.minsky.sessions.domain.SessionField;
+import dev.minsky.sessions.domain.SessionPatch;
+import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.SessionManagerApp;
+import dev.minsky.sessions.gui.common.FxDialogService;
+import dev.minsky.sessions.gui.common.FxTaskRunner;
+import dev.minsky.sessions.gui.common.ViewLoader;
+import dev.minsky.sessions.store.TestRecords;
+import dev.minsky.sessions.store.json.JsonFileStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@Tag("gui")
+@ExtendWith(ApplicationExtension.class)
+class SessionsWindowTest {
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private Path file;
+    private SessionsViewModel vm;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    private void open(FxRobot robot, SessionRecord... records) throws TimeoutException {
+        file = dir.resolve("session-db.json");
+        try (JsonFileStore store = new JsonFileStore(file)) {
+            store.writeBatch(List.of(records));
+        }
+        Map<String, String> env = Map.of("MINSKY_JSON_PATH", file.toString(), "XDG_CONFIG_HOME", dir.resolve("cfg").toString());
+        robot.interact(() -> {
+            AppContext ctx = new AppContext(env, dir, new FxTaskRunner(), new FxDialogService(stage, ViewLoader.texts()));
+            vm = new SessionsViewModel(ctx, () -> new ConfigResolver(env, dir), ZoneId.of("UTC"), Clock.systemUTC());
+            SessionManagerApp.show(stage, vm);
+        });
+        waitUntil(() -> table(robot).getItems().size() == records.length);
+    }
+
+    private void openThree(FxRobot robot) throws TimeoutException {
+        open(robot, TestRecords.minimal("fix-parser"),
+                TestRecords.withTask("task#001", "#001").toBuilder().set(SessionField.REPO_NAME, "edobry/minsky").build(),
+                TestRecords.rich("task-md#2"));
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<SessionRecord> table(FxRobot robot) {
+        return robot.lookup(".table-view").queryAs(TableView.class);
+    }
+
+    private void select(FxRobot robot, String name) throws TimeoutException {
+        robot.interact(() -> {
+            TableView<SessionRecord> t = table(robot);
+            t.getItems().stream().filter(r -> r.session().equals(name)).findFirst()
+                    .ifPresent(r -> t.getSelectionModel().select(r));
+        });
+        waitUntil(() -> vm.editor().loadedProperty().get() != null
+                && vm.editor().loadedProperty().get().session().equals(name));
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query).press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.type(KeyCode.BACK_SPACE);
+        if (!text.isEmpty()) {
+            robot.write(text);
+        }
+    }
+
+    private static void shortcut(FxRobot robot, KeyCode key) {
+        robot.press(KeyCode.CONTROL, key).release(key, KeyCode.CONTROL);
+    }
+
+    @Test
+    void typingInTheQuickFilterNarrowsTheTable(FxRobot robot) throws Exception {
+        openThree(robot);
+        shortcut(robot, KeyCode.F);
+        assertTrue(robot.lookup("#quickFilter").query().isFocused(), "Ctrl+F focuses the filter");
+        robot.write("edobry");
+        waitUntil(() -> table(robot).getItems().size() == 1);
+        assertEquals("task#001", table(robot).getItems().get(0).session());
+        assertEquals("1 of 3 sessions", robot.lookup("#countLabel").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void editingAFieldShowsItsValidationAndBlocksSave(FxRobot robot) throws Exception {
+        openThree(robot);
+        select(robot, "fix-parser");
+        Button save = robot.lookup("#saveButton").queryButton();
+        replaceText(robot, "#field-repoName", "");
+        Label problem = robot.lookup("#problem-repoName").queryAs(Label.class);
+        waitUntil(problem::isVisible);
+        assertEquals("is required", problem.getText());
+        assertTrue(save.isDisabled());
+        shortcut(robot, KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        try (JsonFileStore check = new JsonFileStore(file)) {
+            assertEquals("local/minsky", check.get("fix-parser").orElseThrow().repoName(), "Ctrl+S saved nothing");
+        }
+        robot.write("acme/app");
+        waitUntil(() -> !problem.isVisible() && !save.isDisabled());
+    }
+
+    @Test
+    void aConflictOnSaveOffersToReload(FxRobot robot) throws Exception {
+        openThree(robot);
+        select(robot, "fix-parser");
+        replaceText(robot, "#field-branch", "mine");
+        try (JsonFileStore minskyCli = new JsonFileStore(file)) {
+            minskyCli.update(SessionPatch.of("fix-parser").set(SessionField.BRANCH, "theirs").build());
+        }
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#conflict-dialog").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().contains("fix-parser"), dialog.getContentText());
+        robot.clickOn("Reload");
+        TextField branch = robot.lookup("#field-branch").queryAs(TextField.class);
+        waitUntil(() -> branch.getText().equals("theirs"));
+    }
+
+    @Test
+    void ctrlNCreatesCtrlSSavesAndF5RefreshesKeepingTheSelection(FxRobot robot) throws Exception {
+        openThree(robot);
+        shortcut(robot, KeyCode.N);
+        waitUntil(() -> robot.lookup("#field-session").query().isFocused());
+        robot.write("task#777");
+        replaceText(robot, "#field-repoName", "local/minsky");
+        replaceText(robot, "#field-repoUrl", "/home/dev/minsky");
+        shortcut(robot, KeyCode.S);
+        Label count = robot.lookup("#countLabel").queryAs(Label.class);
+        waitUntil(() -> count.getText().equals("4 of 4 sessions"));
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() != null
+                && table(robot).getSelectionModel().getSelectedItem().session().equals("task#777"));
+        try (JsonFileStore minskyCli = new JsonFileStore(file)) {
+            minskyCli.create(TestRecords.minimal("aaa-from-the-cli"));
+        }
+        robot.type(KeyCode.F5);
+        waitUntil(() -> count.getText().equals("5 of 5 sessions"));
+        waitUntil(() -> table(robot).getSelectionModel().getSelectedItem() != null
+                && table(robot).getSelectionModel().getSelectedItem().session().equals("task#777"));
+    }
+
+    @Test
+    void deleteOffersUndo(FxRobot robot) throws Exception {
+        openThree(robot);
+        select(robot, "task#001");
+        robot.interactNoWait(vm::delete); // the confirmation waits for the user
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        robot.clickOn("Delete");
+        Label count = robot.lookup("#countLabel").queryAs(Label.class);
+        waitUntil(() -> count.getText().equals("2 of 2 sessions"));
+        robot.clickOn("#undoButton");
+        waitUntil(() -> count.getText().equals("3 of 3 sessions"));
+    }
+}
