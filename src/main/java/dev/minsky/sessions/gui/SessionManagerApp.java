@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui;
 
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.FxDialogService;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.ViewLoader;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.config.ConfigResolver;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.FxDialogService;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.ViewLoader;

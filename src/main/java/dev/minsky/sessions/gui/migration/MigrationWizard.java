@@ -1,6 +1,6 @@
 package dev.minsky.sessions.gui.migration;
 
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DialogService;
 import dev.minsky.sessions.gui.common.FxDialogService;
 import java.util.function.Function;

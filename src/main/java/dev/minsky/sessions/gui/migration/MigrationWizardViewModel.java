@@ -1,7 +1,7 @@
 package dev.minsky.sessions.gui.migration;
 
 import dev.minsky.sessions.config.AppPaths;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DialogService;
 import dev.minsky.sessions.migrate.MigrationReport;
 import dev.minsky.sessions.store.BackendKind;

@@ -1,7 +1,7 @@
 package dev.minsky.sessions.gui.sessions;
 
 import dev.minsky.sessions.domain.SessionField;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.ViewLoader;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;

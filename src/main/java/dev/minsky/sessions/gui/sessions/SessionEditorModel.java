@@ -7,7 +7,7 @@ import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.domain.SessionValidator;
 import dev.minsky.sessions.domain.ValidationProblem;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.store.SessionConflictException;
 import dev.minsky.sessions.store.SessionStore;
 import java.time.Clock;

@@ -3,7 +3,7 @@ package dev.minsky.sessions.gui.sessions;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionQuery.SortField;
 import dev.minsky.sessions.domain.SessionRecord;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.TaskRunner;
 import dev.minsky.sessions.store.SessionStore;
 import java.time.Clock;

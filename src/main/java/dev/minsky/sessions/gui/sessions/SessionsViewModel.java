@@ -3,7 +3,7 @@ package dev.minsky.sessions.gui.sessions;
 import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.config.EffectiveConfig;
 import dev.minsky.sessions.domain.SessionRecord;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.Files;

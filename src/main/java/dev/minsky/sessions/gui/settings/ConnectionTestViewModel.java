@@ -8,7 +8,7 @@ import dev.minsky.sessions.connect.StageListener;
 import dev.minsky.sessions.connect.StageResult;
 import dev.minsky.sessions.connect.StageStatus;
 import dev.minsky.sessions.domain.SessionQuery;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.TaskRunner;
 import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;

@@ -5,7 +5,7 @@ import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.config.EffectiveConfig;
 import dev.minsky.sessions.config.Settings;
 import dev.minsky.sessions.config.SettingsFile;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DialogService;
 import dev.minsky.sessions.store.BackendKind;
 import dev.minsky.sessions.store.PostgresUrl;

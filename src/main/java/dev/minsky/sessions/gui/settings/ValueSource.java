@@ -2,7 +2,7 @@ package dev.minsky.sessions.gui.settings;
 
 import dev.minsky.sessions.config.ConfigSource;
 import dev.minsky.sessions.config.ConfigValue;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

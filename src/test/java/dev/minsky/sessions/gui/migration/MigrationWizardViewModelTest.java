@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.config.SessionStores;
 import dev.minsky.sessions.domain.SessionRecord;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DirectTaskRunner;
 import dev.minsky.sessions.migrate.ConflictPolicy;
 import dev.minsky.sessions.migrate.InvalidRecord;

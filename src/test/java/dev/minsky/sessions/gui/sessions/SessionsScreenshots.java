@@ -3,7 +3,7 @@ package dev.minsky.sessions.gui.sessions;
 import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionRecord;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.SessionManagerApp;
 import dev.minsky.sessions.gui.common.FxDialogService;
 import dev.minsky.sessions.gui.common.FxTaskRunner;

@@ -11,7 +11,7 @@ import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionQuery.SortField;
 import dev.minsky.sessions.domain.SessionRecord;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DirectTaskRunner;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;

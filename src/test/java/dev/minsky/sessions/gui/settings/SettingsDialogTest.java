@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.connect.SilentServer;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.testsupport.TestPostgres;

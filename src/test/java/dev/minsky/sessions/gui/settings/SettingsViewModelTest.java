@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.minsky.sessions.config.Settings;
 import dev.minsky.sessions.config.SettingsFile;
 import dev.minsky.sessions.connect.StageStatus;
-import dev.minsky.sessions.gui.AppContext;
+import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DirectTaskRunner;
 import dev.minsky.sessions.store.BackendKind;
 import dev.minsky.sessions.store.PostgresUrl;

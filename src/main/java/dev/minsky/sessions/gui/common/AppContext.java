@@ -1,10 +1,6 @@
-package dev.minsky.sessions.gui;
+package dev.minsky.sessions.gui.common;
 
 import dev.minsky.sessions.config.SessionStores;
-import dev.minsky.sessions.gui.common.DialogService;
-import dev.minsky.sessions.gui.common.TaskRunner;
-import dev.minsky.sessions.gui.common.Theme;
-import dev.minsky.sessions.gui.common.ViewLoader;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.Path;
