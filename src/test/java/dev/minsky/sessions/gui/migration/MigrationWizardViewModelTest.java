@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.migration;
 
+import dev.minsky.sessions.gui.common.RecordingDialogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -265,14 +266,14 @@ class MigrationWizardViewModelTest {
         vm.next();
         vm.next();
         vm.next();
-        dialogs.chooseAnswer = dir.resolve("reports/migration.json");
+        dialogs.chosenFile = dir.resolve("reports/migration.json");
         vm.finish().saveReport(FinishModel.Format.JSON);
-        assertEquals(dialogs.chooseAnswer, vm.finish().savedReportProperty().get());
-        String saved = Files.readString(dialogs.chooseAnswer);
+        assertEquals(dialogs.chosenFile, vm.finish().savedReportProperty().get());
+        String saved = Files.readString(dialogs.chosenFile);
         assertTrue(saved.trim().startsWith("{") && saved.contains("\"verification\""), saved);
-        dialogs.chooseAnswer = dir.resolve("migration.txt");
+        dialogs.chosenFile = dir.resolve("migration.txt");
         vm.finish().saveReport(FinishModel.Format.TEXT);
-        assertTrue(Files.readString(dialogs.chooseAnswer).contains("Invalid records (skipped; the source is unchanged)"));
+        assertTrue(Files.readString(dialogs.chosenFile).contains("Invalid records (skipped; the source is unchanged)"));
         assertTrue(vm.finish().savedTextProperty().get().contains("migration.txt"));
     }
 

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.sessions;
 
+import dev.minsky.sessions.gui.common.RecordingDialogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.settings;
 
+import dev.minsky.sessions.gui.common.RecordingDialogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.settings;
 
+import dev.minsky.sessions.gui.common.RecordingDialogs;
 import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.Theme;

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.settings;
 
+import dev.minsky.sessions.gui.common.RecordingDialogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -109,7 +110,7 @@ class SettingsViewModelTest {
     void savingWritesOnlyWhatTheUserChoseAndSwitchesTheApp() throws IOException {
         SettingsViewModel vm = loaded();
         Path db = home.resolve("chosen.db");
-        dialogs.nextChosenFile = db;
+        dialogs.chosenFile = db;
 
         vm.backendProperty().set(BackendKind.SQLITE);
         vm.chooseSqliteFile();
