@@ -65,7 +65,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static void setPosixPermissions(Path p, Set<PosixFilePermission> perms) {
+    static void setPosixPermissions(Path p, Set<PosixFilePermission> perms) {
         try {
             Files.setPosixFilePermissions(p, perms);
         } catch (UnsupportedOperationException | IOException e) {
@@ -73,11 +73,11 @@ public final class AtomicFiles {
         }
     }
 
-    private static void fsyncDirectory(Path dir) {
+    static void fsyncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            // some platforms (Windows) cannot open a folder; the rename is still atomic there
+            // some platforms (Windows) cannot open a folder; the new name is still complete there
         }
     }
 }

@@ -58,10 +58,10 @@ public final class BackupFiles {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
                 ch.force(true);
             }
-            setOwnerOnly(tmp);
+            AtomicFiles.setPosixPermissions(tmp, OWNER_ONLY);
             Path published = publish(tmp, dir, base, extension);
             tmp = null;
-            fsyncDirectory(dir);
+            AtomicFiles.fsyncDirectory(dir);
             return published;
         } catch (IOException e) {
             throw new StoreException("cannot write a backup of " + where + " to " + dir + ": " + e.getMessage()
@@ -117,21 +117,5 @@ public final class BackupFiles {
         return dir.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
-    }
-
-    private static void setOwnerOnly(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, OWNER_ONLY);
-        } catch (UnsupportedOperationException | IOException e) {
-            // not a POSIX file system (Windows): the folder's ACLs apply
-        }
-    }
-
-    private static void fsyncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            // some platforms (Windows) cannot open a folder; the new name is still complete
-        }
     }
 }

@@ -267,14 +267,7 @@ final class SqlSessionStore implements SessionStore {
                     return false;
                 }
                 String from = after;
-                page = read(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(queries.page(from != null, STREAM_PAGE))) {
-                        if (from != null) {
-                            ps.setString(1, from);
-                        }
-                        return readAll(ps);
-                    }
-                });
+                page = read(c -> pageAfter(c, from));
                 index = 0;
                 exhausted = page.size() < STREAM_PAGE;
                 if (!page.isEmpty()) {
@@ -357,13 +350,7 @@ final class SqlSessionStore implements SessionStore {
                 inTransaction(c -> {
                     String after = null;
                     while (true) {
-                        List<SessionRecord> page;
-                        try (PreparedStatement ps = c.prepareStatement(queries.page(after != null, STREAM_PAGE))) {
-                            if (after != null) {
-                                ps.setString(1, after);
-                            }
-                            page = readAll(ps);
-                        }
+                        List<SessionRecord> page = pageAfter(c, after);
                         try {
                             for (SessionRecord r : page) {
                                 writer.write(r);
@@ -437,6 +424,16 @@ final class SqlSessionStore implements SessionStore {
             ps.setString(1, session);
             List<SessionRecord> found = readAll(ps);
             return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    /** The next {@value #STREAM_PAGE} records by name after {@code after} (from the first when null). */
+    private List<SessionRecord> pageAfter(Connection c, String after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(queries.page(after != null, STREAM_PAGE))) {
+            if (after != null) {
+                ps.setString(1, after);
+            }
+            return readAll(ps);
         }
     }
 
