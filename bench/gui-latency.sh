@@ -10,6 +10,7 @@
 # Writes bench/out/gui-latency.json for bench/run-all.sh. Needs xvfb-run (installed when missing).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/lib.sh
 
 RECORDS=100000
 RUNS=3
@@ -23,7 +24,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-command -v xvfb-run >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb xauth libgtk-3-0 >/dev/null; }
+command -v xvfb-run >/dev/null || install_missing xvfb xauth libgtk-3-0
 
 label=$RECORDS; [ "$RECORDS" = 100000 ] && label=100k
 DATA=bench/data/sessions-$label.json
@@ -34,7 +35,7 @@ mkdir -p "$WORK"
 ./mvnw -B -q package -DskipTests >/dev/null
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
-read -r -a JVM_OPTS <<< "$(grep -v '^[[:space:]]*\(#\|$\)' target/app/jvm.options | tr '\n' ' ')"
+mapfile -t JVM_OPTS < <(jvm_options target/app/jvm.options)
 
 # The same records in SQLite, written by our own migration (the file the GUI then opens).
 SQLITE=$WORK/sessions-$label.db

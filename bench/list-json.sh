@@ -10,6 +10,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/lib.sh
 
 N=100000
 RUNS=${BENCH_RUNS:-10}
@@ -41,13 +42,7 @@ missing=()
 command -v jq >/dev/null || missing+=(jq)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "Installing ${missing[*]}"
-  [ "$(id -u)" -eq 0 ] || die "needs root to install: ${missing[*]} (or install them first)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing ${missing[@]+"${missing[@]}"}
 
 if [ ! -f "$JAR" ]; then
   step "Building $JAR (./mvnw -B -q package -DskipTests)"
@@ -70,7 +65,7 @@ echo "    $expected records, ${data_mib} MiB"
 mkdir -p "$OUT_DIR"
 rm -f "$SUMMARY"
 # The JVM options the app ships with (the installer's launcher gets the same), one per line.
-mapfile -t JVM_OPTS < <(grep -v '^[[:space:]]*\(#\|$\)' "$(dirname "$JAR")/jvm.options" 2>/dev/null || true)
+mapfile -t JVM_OPTS < <(jvm_options "$(dirname "$JAR")/jvm.options")
 echo "    JVM options (from $(dirname "$JAR")/jvm.options): ${JVM_OPTS[*]:-none}"
 ours=(java "${JVM_OPTS[@]}" -jar "$JAR" list --store "json:$DATA" --format json)
 

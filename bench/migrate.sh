@@ -23,6 +23,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/lib.sh
 
 RECORDS=100000
 RUNS=5
@@ -34,7 +35,6 @@ JAR=${MINSKY_BENCH_JAR:-target/app/minsky-sessions.jar}   # another build of the
 # The JVM options the app ships with (the installer's launcher uses the same file), so the figures
 # are those of what users run; `java -jar` alone would let the heap grow to a quarter of the RAM.
 JVM_OPTS_FILE=$(dirname "$JAR")/jvm.options
-read_jvm_options() { [ -f "$JVM_OPTS_FILE" ] && grep -v '^[[:space:]]*\(#\|$\)' "$JVM_OPTS_FILE" | tr '\n' ' '; true; }
 OUT_DIR=bench/out
 WORK=$OUT_DIR/migrate     # targets, generated scripts, logs of the check runs
 SUMMARY=$OUT_DIR/migrate.json
@@ -68,18 +68,12 @@ CSV=bench/data/sessions-$label.csv          # the same rows as CSV, for psql \co
 missing=()
 command -v sqlite3 >/dev/null || missing+=(sqlite3)
 command -v pgloader >/dev/null || missing+=(pgloader)
-{ command -v psql && command -v createdb && command -v dropdb; } >/dev/null || missing+=(postgresql-client)
+{ command -v psql && command -v createdb && command -v dropdb; } >/dev/null || missing+=(postgresql-client-15)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v jq >/dev/null || missing+=(jq)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "Installing ${missing[*]}"
-  [ "$(id -u)" -eq 0 ] || die "needs root to install: ${missing[*]} (or install them first)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing ${missing[@]+"${missing[@]}"}
 
 # ---- PostgreSQL connection (the password only ever travels in PGPASSWORD) --------------------------
 PG_URL=${MINSKY_BENCH_POSTGRES_URL:-${MINSKY_TEST_POSTGRES_URL:-}}
@@ -263,7 +257,7 @@ time_them() { # EXPORT, then quadruples KEY NAME PREPARE COMMAND
 step "JSON -> SQLite: check runs"
 prep_ours_sqlite="rm -f $WORK/ours.db $WORK/ours.db-wal $WORK/ours.db-shm"
 prep_sqlite3="rm -f $WORK/sqlite3.db $WORK/sqlite3.db-wal $WORK/sqlite3.db-shm"
-read -r -a JVM_OPTS <<< "$(read_jvm_options)"
+mapfile -t JVM_OPTS < <(jvm_options "$JVM_OPTS_FILE")
 note "JVM options (from $JVM_OPTS_FILE): ${JVM_OPTS[*]:-none}"
 cmd_ours_sqlite=(java "${JVM_OPTS[@]}" -jar "$JAR" migrate --from "json:$DATA" --to "sqlite:$WORK/ours.db" --no-backup)
 want_json=$(digest_json)

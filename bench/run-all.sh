@@ -24,6 +24,7 @@
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+. bench/lib.sh
 
 RECORDS=100000
 RUNS=""
@@ -61,13 +62,7 @@ command -v pgloader >/dev/null || missing+=(pgloader)
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  step "Installing ${missing[*]}"
-  [ "$(id -u)" -eq 0 ] || die "needs root to install: ${missing[*]} (or install them first)"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+install_missing ${missing[@]+"${missing[@]}"}
 
 # ---- PostgreSQL: one URL for every script, through the environment only ----------------------------
 if [ -z "${MINSKY_BENCH_POSTGRES_URL:-}" ] && [ -n "${MINSKY_TEST_POSTGRES_URL:-}" ]; then
