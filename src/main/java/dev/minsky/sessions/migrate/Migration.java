@@ -309,7 +309,9 @@ public final class Migration {
         /** Records found invalid (by the plan, or by this copy): verification does not expect them. */
         Set<String> invalidNames() {
             Set<String> names = new HashSet<>();
-            (plan != null ? plan.invalidRecords() : invalid).forEach(r -> names.add(r.session()));
+            if (plan != null) {
+                plan.invalidRecords().forEach(r -> names.add(r.session()));
+            }
             invalid.forEach(r -> names.add(r.session()));
             return names;
         }

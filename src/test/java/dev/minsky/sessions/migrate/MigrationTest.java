@@ -135,16 +135,16 @@ class MigrationTest {
                 "null and missing are different where the store can tell");
     }
 
-    private Path conflictSetUp(List<SessionRecord> sourceRecords, SessionStore target) {
+    /** The target holds s00001 with another task id, and a record of its own. */
+    private static void conflictSetUp(SessionStore target) {
         target.writeBatch(List.of(TestRecords.withTask("s00001", "md#999"), TestRecords.withTask("only-target", "md#7")));
-        return dir;
     }
 
     @Test
     void skipKeepsTheTargetsVersionOfAConflictAndSaysSo() {
         try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));
              SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
-            conflictSetUp(numbered(5), sqlite);
+            conflictSetUp(sqlite);
             MigrationReport r = migrate(json, sqlite, MigrationOptions.defaults());
             assertEquals(1, r.plan().conflicting());
             assertEquals(1, r.plan().targetOnly());
@@ -166,7 +166,7 @@ class MigrationTest {
     void overwriteReplacesTheConflictingRecord() {
         try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));
              SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
-            conflictSetUp(numbered(5), sqlite);
+            conflictSetUp(sqlite);
             MigrationReport r = migrate(json, sqlite, MigrationOptions.defaults().withOnConflict(ConflictPolicy.OVERWRITE));
             assertEquals(0, r.exitStatus(), ReportFormat.text(r));
             assertEquals(1, r.copyResult().orElseThrow().count(Outcome.OVERWRITTEN));
@@ -179,7 +179,7 @@ class MigrationTest {
     void failWritesNothingWhenThePlanFindsAConflict() {
         try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));
              SessionStore sqlite = SqlStores.openSqlite(dir.resolve("t.db"))) {
-            conflictSetUp(numbered(5), sqlite);
+            conflictSetUp(sqlite);
             MigrationReport r = migrate(json, sqlite, MigrationOptions.defaults().withOnConflict(ConflictPolicy.FAIL));
             assertEquals(1, r.exitStatus());
             assertTrue(r.failure().contains("nothing was written"), r.failure());
