@@ -138,7 +138,7 @@ public final class SessionListModel {
         String keep = keepSelected;
         running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
             List<SessionRecord> found = s.list(q);
-            long all = s.count(SessionQuery.all());
+            long all = selectsEverything(q) ? found.size() : s.count(SessionQuery.all());
             int index = -1;
             for (int i = 0; keep != null && i < found.size(); i++) {
                 if (found.get(i).session().equals(keep)) {
@@ -162,6 +162,11 @@ public final class SessionListModel {
                 onError.accept(e);
             }
         });
+    }
+
+    /** Whether {@code q} filters nothing (its sort aside): its rows are then the whole store, no count needed. */
+    private static boolean selectsEverything(SessionQuery q) {
+        return q.toBuilder().sort(SortField.SESSION, false).build().equals(SessionQuery.all());
     }
 
     private record Loaded(ObservableList<SessionRecord> rows, long total, int index) {
