@@ -231,10 +231,6 @@ public final class SessionListModel {
         keepSelected = session;
     }
 
-    public String keptSelection() {
-        return keepSelected;
-    }
-
     /** Sorts by {@code field} (the table's sort order changed); null means the default, by name. */
     public void sortBy(SortField field, boolean desc) {
         sortField.set(field == null ? SortField.SESSION : field);
@@ -268,14 +264,6 @@ public final class SessionListModel {
 
     public ObjectProperty<LocalDate> createdToProperty() {
         return createdTo;
-    }
-
-    public ReadOnlyObjectProperty<SortField> sortFieldProperty() {
-        return sortField;
-    }
-
-    public BooleanProperty descendingProperty() {
-        return descending;
     }
 
     public ReadOnlyObjectProperty<ObservableList<SessionRecord>> rowsProperty() {
