@@ -281,10 +281,6 @@ public final class SessionEditorModel {
         return dirty.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty hasErrorsProperty() {
-        return hasErrors.getReadOnlyProperty();
-    }
-
     /** Someone else changed the record since it was loaded: the view asks "Reload" or "Keep editing". */
     public ReadOnlyBooleanProperty conflictProperty() {
         return conflict.getReadOnlyProperty();

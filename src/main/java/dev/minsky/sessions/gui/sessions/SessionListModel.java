@@ -138,7 +138,7 @@ public final class SessionListModel {
         String keep = keepSelected;
         running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
             List<SessionRecord> found = s.list(q);
-            long all = s.count(SessionQuery.all());
+            long all = selectsEverything(q) ? found.size() : s.count(SessionQuery.all());
             int index = -1;
             for (int i = 0; keep != null && i < found.size(); i++) {
                 if (found.get(i).session().equals(keep)) {
@@ -162,6 +162,11 @@ public final class SessionListModel {
                 onError.accept(e);
             }
         });
+    }
+
+    /** Whether {@code q} filters nothing (its sort aside): its rows are then the whole store, no count needed. */
+    private static boolean selectsEverything(SessionQuery q) {
+        return q.toBuilder().sort(SortField.SESSION, false).build().equals(SessionQuery.all());
     }
 
     private record Loaded(ObservableList<SessionRecord> rows, long total, int index) {
@@ -226,10 +231,6 @@ public final class SessionListModel {
         keepSelected = session;
     }
 
-    public String keptSelection() {
-        return keepSelected;
-    }
-
     /** Sorts by {@code field} (the table's sort order changed); null means the default, by name. */
     public void sortBy(SortField field, boolean desc) {
         sortField.set(field == null ? SortField.SESSION : field);
@@ -263,14 +264,6 @@ public final class SessionListModel {
 
     public ObjectProperty<LocalDate> createdToProperty() {
         return createdTo;
-    }
-
-    public ReadOnlyObjectProperty<SortField> sortFieldProperty() {
-        return sortField;
-    }
-
-    public BooleanProperty descendingProperty() {
-        return descending;
     }
 
     public ReadOnlyObjectProperty<ObservableList<SessionRecord>> rowsProperty() {
