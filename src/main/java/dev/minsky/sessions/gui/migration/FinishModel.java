@@ -50,8 +50,7 @@ public final class FinishModel {
                 : t.get("migration.finish.problems", String.join("; ", r.problems())));
         if (r.backupFile().isPresent()) {
             backupText.set(t.get("migration.finish.backup", r.backupFile().get()));
-            restoreCommand.set("minsky-sessions restore '" + r.backupFile().get() + "' --to '"
-                    + r.target().display() + "'");
+            restoreCommand.set(ReportFormat.restoreCommand(r.backupFile().get(), r.target()));
         } else {
             backupText.set(t.get(r.options().backupDirectory() == null ? "migration.finish.noBackupOff"
                     : "migration.finish.noBackupNothingWritten"));

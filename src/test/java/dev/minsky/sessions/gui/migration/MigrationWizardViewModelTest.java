@@ -115,6 +115,8 @@ class MigrationWizardViewModelTest {
         FinishModel finish = vm.finish();
         assertTrue(finish.canUseTargetProperty().get(), "offered after a clean verification");
         assertTrue(finish.restoreCommandProperty().get().startsWith("minsky-sessions restore '"));
+        assertTrue(dev.minsky.sessions.migrate.ReportFormat.text(report).contains(finish.restoreCommandProperty().get()),
+                "the page and the saved report give the same restore command");
         finish.useTarget();
         assertEquals(new StoreLocation.Sqlite(sqlite), ctx.locationProperty().get(), "the app now uses the target");
         assertFalse(finish.canUseTargetProperty().get());
