@@ -290,6 +290,9 @@ class MigrationWizardViewModelTest {
         assertFalse(vm.canNextProperty().get());
         vm.target().backendProperty().set(BackendKind.SQLITE);
         assertNull(vm.target().locationProperty().get(), "the same file, read as another backend, is still the source");
+        vm.target().pathProperty().set("~/elsewhere/sessions.db");
+        assertEquals(new StoreLocation.Sqlite(dir.resolve("elsewhere/sessions.db")), vm.target().locationProperty().get(),
+                "~ is the home folder, as in the settings and on the command line");
         vm.target().backendProperty().set(BackendKind.POSTGRES);
         vm.target().urlProperty().set("mysql://nope");
         assertFalse(vm.canNextProperty().get());
