@@ -4,6 +4,7 @@ import dev.minsky.sessions.domain.JsonText;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.ValidationProblem;
 import dev.minsky.sessions.store.StoreLocation;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,8 +36,7 @@ public final class ReportFormat {
                     p.toWrite(r.options().onConflict()), r.options().onConflict().cliName()));
         }
         r.backupFile().ifPresent(b -> sb.append("Backup:  ").append(b).append('\n')
-                .append("         to undo this migration: minsky-sessions restore '").append(b).append("' --to '")
-                .append(r.target().display()).append("'\n"));
+                .append("         to undo this migration: ").append(restoreCommand(b, r.target())).append('\n'));
         r.sourceBackupFile().ifPresent(b -> sb.append("Source:  copied to ").append(b)
                 .append(" before the first write\n"));
         if (!r.options().dryRun() && r.backupFile().isEmpty() && r.copyResult().isPresent()) {
@@ -81,6 +81,11 @@ public final class ReportFormat {
             sb.append("Result:  ").append(String.join("; ", problems)).append(".\n");
         }
         return sb.toString();
+    }
+
+    /** The command that puts {@code target} back as {@code backup} holds it (password masked). */
+    public static String restoreCommand(Path backup, StoreLocation target) {
+        return "minsky-sessions restore '" + backup + "' --to '" + target.display() + "'";
     }
 
     public static String text(Verification v, StoreLocation source, StoreLocation target) {

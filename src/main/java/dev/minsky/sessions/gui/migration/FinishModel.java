@@ -50,8 +50,7 @@ public final class FinishModel {
                 : t.get("migration.finish.problems", String.join("; ", r.problems())));
         if (r.backupFile().isPresent()) {
             backupText.set(t.get("migration.finish.backup", r.backupFile().get()));
-            restoreCommand.set("minsky-sessions restore '" + r.backupFile().get() + "' --to '"
-                    + r.target().display() + "'");
+            restoreCommand.set(ReportFormat.restoreCommand(r.backupFile().get(), r.target()));
         } else {
             backupText.set(t.get(r.options().backupDirectory() == null ? "migration.finish.noBackupOff"
                     : "migration.finish.noBackupNothingWritten"));
@@ -91,12 +90,14 @@ public final class FinishModel {
         Path initial = services.home().resolve(json ? "migration-report.json" : "migration-report.txt");
         services.dialogs().chooseFile(t.get("migration.finish.saveTitle"), true, initial,
                 t.get(json ? "migration.finish.jsonFiles" : "migration.finish.textFiles"), json ? "*.json" : "*.txt")
-                .ifPresent(file -> write(file, json ? ReportFormat.json(report) : ReportFormat.text(report)));
+                .ifPresent(file -> write(file, report, json));
     }
 
-    private void write(Path file, String content) {
+    /** Renders and writes off the FX thread: with many invalid, conflicting or differing records the report is large. */
+    private void write(Path file, MigrationReport r, boolean json) {
         Texts t = services.text();
         services.tasks().run(t.get("migration.finish.saving", file), p -> {
+            String content = json ? ReportFormat.json(r) : ReportFormat.text(r);
             AtomicFiles.write(file.toAbsolutePath(), content.getBytes(StandardCharsets.UTF_8), "rw-------");
             return file;
         }, saved -> {

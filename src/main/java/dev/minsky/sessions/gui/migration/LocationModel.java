@@ -25,6 +25,8 @@ import javafx.beans.property.StringProperty;
  */
 public final class LocationModel {
     private final ResourceBundle text;
+    /** What a leading {@code ~} stands for, as everywhere else a location is typed ({@link StoreLocation#parse}). */
+    private final Path home;
     private final ObjectProperty<BackendKind> backend = new SimpleObjectProperty<>(BackendKind.JSON);
     private final StringProperty path = new SimpleStringProperty("");
     private final StringProperty url = new SimpleStringProperty("");
@@ -34,8 +36,9 @@ public final class LocationModel {
     private final ReadOnlyObjectWrapper<StoreLocation> location = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    public LocationModel(ResourceBundle text) {
+    public LocationModel(ResourceBundle text, Path home) {
         this.text = text;
+        this.home = home;
         for (Observable o : new Observable[] {backend, path, url, password, mustDifferFrom}) {
             o.addListener(ignored -> validate());
         }
@@ -74,7 +77,7 @@ public final class LocationModel {
 
     private Path fileOrNull() {
         try {
-            return path.get().isBlank() ? null : Path.of(path.get().trim()).toAbsolutePath();
+            return path.get().isBlank() ? null : file(path.get().trim());
         } catch (InvalidPathException e) {
             return null;
         }
@@ -141,11 +144,15 @@ public final class LocationModel {
         }
         Path file;
         try {
-            file = Path.of(p).toAbsolutePath().normalize();
+            file = file(p);
         } catch (InvalidPathException e) {
             throw new IllegalArgumentException(text.getString("migration.location.badPath") + " " + e.getReason());
         }
         return kind == BackendKind.JSON ? new StoreLocation.Json(file) : new StoreLocation.Sqlite(file);
+    }
+
+    private Path file(String typed) {
+        return StoreLocation.expandHome(typed, home).toAbsolutePath().normalize();
     }
 
     public ObjectProperty<BackendKind> backendProperty() {

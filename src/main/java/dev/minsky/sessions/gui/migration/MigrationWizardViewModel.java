@@ -53,8 +53,8 @@ public final class MigrationWizardViewModel {
         this.ctx = ctx;
         Texts text = new Texts(ctx.texts());
         this.services = new Services(ctx.tasks(), dialogs, text, ctx.env(), ctx.home());
-        this.source = new LocationModel(ctx.texts());
-        this.target = new LocationModel(ctx.texts());
+        this.source = new LocationModel(ctx.texts(), ctx.home());
+        this.target = new LocationModel(ctx.texts(), ctx.home());
         this.options = new OptionsModel(ctx.texts(), AppPaths.backupDirectory(ctx.env(), ctx.home()));
         this.plan = new PlanModel(services);
         this.run = new RunModel(services, refresh);

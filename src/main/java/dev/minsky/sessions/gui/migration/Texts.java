@@ -14,10 +14,6 @@ final class Texts {
         this.bundle = bundle;
     }
 
-    ResourceBundle bundle() {
-        return bundle;
-    }
-
     String get(String key, Object... args) {
         String pattern = bundle.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(args);

@@ -115,6 +115,8 @@ class MigrationWizardViewModelTest {
         FinishModel finish = vm.finish();
         assertTrue(finish.canUseTargetProperty().get(), "offered after a clean verification");
         assertTrue(finish.restoreCommandProperty().get().startsWith("minsky-sessions restore '"));
+        assertTrue(dev.minsky.sessions.migrate.ReportFormat.text(report).contains(finish.restoreCommandProperty().get()),
+                "the page and the saved report give the same restore command");
         finish.useTarget();
         assertEquals(new StoreLocation.Sqlite(sqlite), ctx.locationProperty().get(), "the app now uses the target");
         assertFalse(finish.canUseTargetProperty().get());
@@ -288,6 +290,9 @@ class MigrationWizardViewModelTest {
         assertFalse(vm.canNextProperty().get());
         vm.target().backendProperty().set(BackendKind.SQLITE);
         assertNull(vm.target().locationProperty().get(), "the same file, read as another backend, is still the source");
+        vm.target().pathProperty().set("~/elsewhere/sessions.db");
+        assertEquals(new StoreLocation.Sqlite(dir.resolve("elsewhere/sessions.db")), vm.target().locationProperty().get(),
+                "~ is the home folder, as in the settings and on the command line");
         vm.target().backendProperty().set(BackendKind.POSTGRES);
         vm.target().urlProperty().set("mysql://nope");
         assertFalse(vm.canNextProperty().get());
