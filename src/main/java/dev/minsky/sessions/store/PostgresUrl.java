@@ -145,6 +145,26 @@ public final class PostgresUrl {
         return new PostgresUrl(host, port, database, user, password, sslMode, timeout, other);
     }
 
+    /**
+     * The URL with these parts and no password ({@code user} null for libpq's default, the
+     * operating-system user); what {@link #toUrl()} writes for it is what {@link #parse} reads back.
+     *
+     * @throws IllegalArgumentException for a port outside 1–65535 or an unknown SSL mode
+     */
+    public static PostgresUrl of(String host, int port, String database, String user, String sslMode,
+                                 int connectTimeoutSeconds, Map<String, String> otherParams) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " is not a number from 1 to 65535");
+        }
+        if (!SSL_MODES.contains(sslMode)) {
+            throw new IllegalArgumentException("unknown sslmode '" + sslMode + "'; valid modes are "
+                    + String.join(", ", SSL_MODES));
+        }
+        Map<String, String> other = new LinkedHashMap<>(otherParams);
+        other.keySet().removeAll(OWN_PARAMS);
+        return new PostgresUrl(host, port, database, user, null, sslMode, connectTimeoutSeconds, other);
+    }
+
     private static int parsePort(String text, String masked) {
         try {
             int p = Integer.parseInt(text);

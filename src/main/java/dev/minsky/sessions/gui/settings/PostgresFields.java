@@ -2,9 +2,6 @@ package dev.minsky.sessions.gui.settings;
 
 import dev.minsky.sessions.config.SettingsFile;
 import dev.minsky.sessions.store.PostgresUrl;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -32,7 +29,8 @@ public final class PostgresFields {
     private final ObjectProperty<String> sslMode = new SimpleObjectProperty<>("prefer");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     // what the URL has that no field shows (connect_timeout, application_name, …): kept on rebuild
-    private Map<String, String> extras = Map.of();
+    private int connectTimeout = PostgresUrl.DEFAULT_CONNECT_TIMEOUT_SECONDS;
+    private Map<String, String> otherParams = Map.of();
     private boolean syncing;
 
     PostgresFields(ResourceBundle texts) {
@@ -142,11 +140,8 @@ public final class PostgresFields {
             database.set(parsed.database());
             user.set(parsed.user());
             sslMode.set(parsed.sslMode());
-            Map<String, String> more = new LinkedHashMap<>(parsed.otherParams());
-            if (parsed.connectTimeoutSeconds() != PostgresUrl.DEFAULT_CONNECT_TIMEOUT_SECONDS) {
-                more.put("connect_timeout", Integer.toString(parsed.connectTimeoutSeconds()));
-            }
-            extras = more;
+            connectTimeout = parsed.connectTimeoutSeconds();
+            otherParams = parsed.otherParams();
             problem.set("");
         } catch (IllegalArgumentException e) {
             problem.set(e.getMessage());
@@ -161,9 +156,9 @@ public final class PostgresFields {
         }
         syncing = true;
         try {
-            String text = buildUrl();
-            if (text != null) {
-                url.set(PostgresUrl.parse(text).toUrl());
+            PostgresUrl built = fromFieldValues();
+            if (built != null) {
+                url.set(built.toUrl());
                 problem.set("");
             }
         } catch (IllegalArgumentException e) {
@@ -173,8 +168,8 @@ public final class PostgresFields {
         }
     }
 
-    /** The URL the fields describe (no password), or null after setting the problem. */
-    private String buildUrl() {
+    /** The location the fields describe (no password), or null after setting the problem. */
+    private PostgresUrl fromFieldValues() {
         String h = host.get().trim();
         if (h.isEmpty()) {
             problem.set(texts.getString("settings.pg.noHost"));
@@ -195,17 +190,8 @@ public final class PostgresFields {
             problem.set(texts.getString("settings.pg.noDatabase"));
             return null;
         }
-        StringBuilder sb = new StringBuilder("postgresql://");
-        if (!user.get().isBlank()) {
-            sb.append(encode(user.get().trim())).append('@');
-        }
-        sb.append(h.contains(":") ? "[" + h + "]" : h).append(':').append(p).append('/').append(encode(db));
-        sb.append("?sslmode=").append(sslMode.get() == null ? "prefer" : sslMode.get());
-        extras.forEach((k, v) -> sb.append('&').append(encode(k)).append('=').append(encode(v)));
-        return sb.toString();
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+        String u = user.get().isBlank() ? null : user.get().trim();
+        return PostgresUrl.of(h, p, db, u, sslMode.get() == null ? "prefer" : sslMode.get(), connectTimeout,
+                otherParams);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.gui.common.ViewLoader;
+import dev.minsky.sessions.store.PostgresUrl;
 import org.junit.jupiter.api.Test;
 
 class PostgresFieldsTest {
@@ -32,6 +33,21 @@ class PostgresFieldsTest {
 
         assertEquals("postgresql://bob@team-db:5432/minsky?sslmode=require&connect_timeout=3&application_name=x",
                 pg.urlProperty().get());
+    }
+
+    @Test
+    void fieldsThatNeedQuotingInAUrlReadBackAsTyped() {
+        pg.urlProperty().set("postgresql://bob@db:5432/minsky");
+
+        pg.hostProperty().set("::1");
+        pg.userProperty().set("ann marie@corp");
+        pg.databaseProperty().set("my db");
+
+        PostgresUrl parsed = PostgresUrl.parse(pg.urlProperty().get());
+        assertEquals("::1", parsed.host());
+        assertEquals("ann marie@corp", parsed.user());
+        assertEquals("my db", parsed.database());
+        assertEquals("", pg.problemProperty().get());
     }
 
     @Test

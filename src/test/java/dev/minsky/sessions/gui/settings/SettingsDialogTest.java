@@ -14,11 +14,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -69,19 +67,8 @@ class SettingsDialogTest {
     }
 
     private void open(FxRobot robot, Map<String, String> extraEnv) throws Exception {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        ctx = new AppContext(env, home, tasks, dialogs);
-        robot.interact(() -> settings = SettingsDialog.open(owner, ctx, w -> dialogs));
-        Node body = robot.lookup("#body").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !body.isDisabled());
-    }
-
-    private void choosePostgres(FxRobot robot, String url) {
-        robot.clickOn("#postgresChoice");
-        TextField field = robot.lookup("#url").queryAs(TextField.class);
-        robot.interact(() -> field.setText(url));
+        ctx = SettingsPanes.context(home, extraEnv, tasks, dialogs);
+        settings = SettingsPanes.open(robot, owner, ctx);
     }
 
     private static String text(FxRobot robot, String id) {
@@ -96,7 +83,7 @@ class SettingsDialogTest {
     @Test
     void aClosedPortFailsAtTcpConnectAndShowsTheFix(FxRobot robot) throws Exception {
         open(robot, Map.of());
-        choosePostgres(robot, "postgresql://bob@127.0.0.1:" + closedPort() + "/minsky?sslmode=disable");
+        SettingsPanes.choosePostgres(robot, "postgresql://bob@127.0.0.1:" + closedPort() + "/minsky?sslmode=disable");
 
         robot.clickOn("#testButton");
 
@@ -115,7 +102,7 @@ class SettingsDialogTest {
     void aReachableServerPassesEveryStage(FxRobot robot) throws Exception {
         var server = TestPostgres.newDatabase("settings");
         open(robot, Map.of("PGPASSWORD", server.password().orElseThrow()));
-        choosePostgres(robot, server.withPassword(null).toUrl());
+        SettingsPanes.choosePostgres(robot, server.withPassword(null).toUrl());
 
         robot.clickOn("#testButton");
 
@@ -130,7 +117,7 @@ class SettingsDialogTest {
     void cancelStopsACheckOfASilentServerPromptly(FxRobot robot) throws Exception {
         try (SilentServer silent = new SilentServer()) {
             open(robot, Map.of());
-            choosePostgres(robot, "postgresql://bob@127.0.0.1:" + silent.port() + "/minsky?connect_timeout=30");
+            SettingsPanes.choosePostgres(robot, "postgresql://bob@127.0.0.1:" + silent.port() + "/minsky?connect_timeout=30");
             robot.clickOn("#testButton");
             waitFor(robot, "#stage-status-2", "Running…", 10); // TLS: the server never answers
 

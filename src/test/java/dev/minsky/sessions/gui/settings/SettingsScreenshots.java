@@ -10,13 +10,10 @@ import dev.minsky.sessions.testsupport.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -96,20 +93,11 @@ class SettingsScreenshots {
     }
 
     private void open(FxRobot robot, Map<String, String> extraEnv, String url) throws Exception {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        env.put("XDG_STATE_HOME", home.resolve("state").toString());
-        AppContext ctx = new AppContext(env, home, tasks, new RecordingDialogs());
+        AppContext ctx = SettingsPanes.context(home, extraEnv, tasks, new RecordingDialogs());
         ctx.themeProperty().set(dark ? Theme.DARK : Theme.LIGHT);
-        robot.interact(() -> {
-            settings = SettingsDialog.open(owner, ctx, w -> ctx.dialogs());
-        });
-        Node body = robot.lookup("#body").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !body.isDisabled());
+        settings = SettingsPanes.open(robot, owner, ctx);
         if (url != null) {
-            robot.clickOn("#postgresChoice");
-            TextField field = robot.lookup("#url").queryAs(TextField.class);
-            robot.interact(() -> field.setText(url));
+            SettingsPanes.choosePostgres(robot, url);
         }
     }
 
