@@ -28,9 +28,13 @@ public final class SessionManagerApp extends Application {
         show(stage, new SessionsViewModel(ctx));
     }
 
-    /** Puts the sessions window of {@code vm} in {@code stage}, shows it, and starts opening the configured store. */
+    /**
+     * Starts opening the configured store in the background, then builds the sessions window of
+     * {@code vm} in {@code stage} and shows it: opening a large store and building the window overlap.
+     */
     public static SessionsWindow show(Stage stage, SessionsViewModel vm) {
         AppContext ctx = vm.context();
+        vm.start();
         SessionsWindow window = new SessionsWindow(vm);
         Scene scene = new Scene(window.root(), 1280, 760);
         ctx.themeProperty().get().apply(scene);
@@ -42,7 +46,6 @@ public final class SessionManagerApp extends Application {
             }
         });
         stage.show();
-        vm.start();
         return window;
     }
 

@@ -81,19 +81,29 @@ public final class AppContext {
      */
     public void open(StoreLocation where, Consumer<Throwable> done) {
         tasks.run(text("task.opening", where.display()), p -> SessionStores.open(where, env, home), opened -> {
-            SessionStore previous = store.get();
-            location.set(where);
-            store.set(opened);
-            if (previous != null) {
-                tasks.run(text("task.closing"), p -> {
-                    previous.close();
-                    return null;
-                }, ignored -> {
-                }, ignored -> {
-                });
-            }
+            use(where, opened);
             done.accept(null);
         }, done);
+    }
+
+    /** Makes {@code opened} (at {@code where}), opened in the background, the store in use; closes the one before. */
+    public void use(StoreLocation where, SessionStore opened) {
+        SessionStore previous = store.get();
+        location.set(where);
+        store.set(opened);
+        if (previous != null) {
+            tasks.run(text("task.closing"), p -> {
+                previous.close();
+                return null;
+            }, ignored -> {
+            }, ignored -> {
+            });
+        }
+    }
+
+    /** Opens {@code where} on the calling thread (a background one): for work that opens and then uses it at once. */
+    public SessionStore openNow(StoreLocation where) {
+        return SessionStores.open(where, env, home);
     }
 
     /** Closes the store in use (on exit). */

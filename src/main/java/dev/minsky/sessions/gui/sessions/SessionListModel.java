@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -44,6 +45,12 @@ import javafx.collections.ObservableList;
 public final class SessionListModel {
     /** The most values a filter ComboBox offers (the most frequent ones); the quick filter finds the rest. */
     static final int MAX_CHOICES = 500;
+    /** Rows of the first answer: a screenful and more, so the table shows at once. */
+    static final int FIRST_PAGE = 100;
+    /** Rows per further query while the rest of the answer is read. */
+    static final int PAGE = 5_000;
+    /** How long the filters must stay unchanged before the rest of the answer is read. */
+    static final long SETTLE_MILLIS = 250;
 
     private final AppContext ctx;
     private final ZoneId zone;
@@ -68,7 +75,12 @@ public final class SessionListModel {
     private final ObservableList<Choice> repoChoices = FXCollections.observableArrayList(Choice.ANY);
     private final ObservableList<Choice> branchChoices = FXCollections.observableArrayList(Choice.ANY);
     private String keepSelected;
-    private long generation;
+    /** Counts requests (a filter change, a refresh): only the latest one's results are shown. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile boolean choicesPending;
+    private int firstPage = FIRST_PAGE;
+    private int page = PAGE;
+    private long settleMillis = SETTLE_MILLIS;
     private TaskRunner.Handle running;
     private Consumer<Throwable> onError = e -> {
     };
@@ -117,14 +129,22 @@ public final class SessionListModel {
 
     /** Re-reads the choices and the rows, keeping the selected session selected. */
     public void refresh() {
+        choicesPending = true;
         reload();
-        loadChoices();
     }
 
-    /** Runs the current query; when it answers, {@link #selectIndexProperty()} says which row to select. */
+    /**
+     * Runs the current query in two steps, so that a keystroke is answered at once even with
+     * 100,000 sessions: first the top {@link #FIRST_PAGE} rows (and the store's total) replace the
+     * table's rows; then, once the filters have stayed unchanged for {@link #settleMillis}, the
+     * remaining rows are appended page by page ({@link #PAGE} rows a query), each page only if no
+     * newer request came meanwhile, so a stale read never holds up the next keystroke for more than
+     * one page. {@link #selectIndexProperty()} says which row to select once the kept session is among
+     * the rows; {@link #shownProperty()} is -1 until the last page is in.
+     */
     public void reload() {
         SessionStore s = store.get();
-        long gen = ++generation;
+        long gen = generation.incrementAndGet();
         if (running != null && !running.done()) {
             running.cancel();
         }
@@ -136,32 +156,86 @@ public final class SessionListModel {
         }
         SessionQuery q = query();
         String keep = keepSelected;
+        SessionQuery first = q.toBuilder().page(0, firstPage).build();
         running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
-            List<SessionRecord> found = s.list(q);
-            long all = selectsEverything(q) ? found.size() : s.count(SessionQuery.all());
-            int index = -1;
-            for (int i = 0; keep != null && i < found.size(); i++) {
-                if (found.get(i).session().equals(keep)) {
-                    index = i;
-                    break;
-                }
-            }
-            return new Loaded(FXCollections.observableArrayList(found), all, index);
+            List<SessionRecord> found = s.list(first);
+            long all = selectsEverything(q) && found.size() < firstPage ? found.size() : s.count(SessionQuery.all());
+            return new Loaded(FXCollections.observableArrayList(found), all, indexOf(found, keep));
         }, loaded -> {
-            if (gen != generation) {
+            if (gen != generation.get()) {
                 return; // a newer query is on its way
             }
             selectIndex.set(-1);
             rows.set(loaded.rows);
-            shown.set(loaded.rows.size());
             total.set(loaded.total);
             lastRefresh.set(LocalDateTime.now(clock.withZone(zone)));
             selectIndex.set(loaded.index);
-        }, e -> {
-            if (gen == generation && !(e instanceof java.util.concurrent.CancellationException)) {
-                onError.accept(e);
+            if (loaded.rows.size() < firstPage) {
+                shown.set(loaded.rows.size());
+                complete(gen);
+            } else {
+                shown.set(-1);
+                updateCount();
+                readRest(s, q, gen, keep, loaded.rows, loaded.index >= 0, settleMillis);
             }
-        });
+        }, e -> failed(gen, e));
+    }
+
+    /** Appends the page after {@code into}'s rows, then the next one, while {@code gen} is the latest request. */
+    private void readRest(SessionStore s, SessionQuery q, long gen, String keep, ObservableList<SessionRecord> into,
+                          boolean selected, long waitMillis) {
+        int offset = into.size();
+        int size = this.page;
+        running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
+            if (waitMillis > 0) {
+                Thread.sleep(waitMillis);
+            }
+            if (gen != generation.get() || p.cancelled()) {
+                return null;
+            }
+            return s.list(q.toBuilder().page(offset, size).build());
+        }, got -> {
+            if (got == null || gen != generation.get()) {
+                return;
+            }
+            into.addAll(got);
+            updateCount();
+            int index = selected ? -1 : indexOf(got, keep);
+            if (index >= 0) {
+                selectIndex.set(-1);
+                selectIndex.set(offset + index);
+            }
+            if (got.size() < size) {
+                shown.set(into.size());
+                complete(gen);
+            } else {
+                readRest(s, q, gen, keep, into, selected || index >= 0, 0);
+            }
+        }, e -> failed(gen, e));
+    }
+
+    /** The rows of {@code gen} are all in: the filter choices follow when a refresh asked for them. */
+    private void complete(long gen) {
+        if (choicesPending && gen == generation.get()) {
+            choicesPending = false;
+            loadChoices();
+        }
+    }
+
+    private void failed(long gen, Throwable e) {
+        if (gen == generation.get() && !(e instanceof java.util.concurrent.CancellationException)
+                && !(e instanceof InterruptedException)) {
+            onError.accept(e);
+        }
+    }
+
+    private static int indexOf(List<SessionRecord> rows, String session) {
+        for (int i = 0; session != null && i < rows.size(); i++) {
+            if (rows.get(i).session().equals(session)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Whether {@code q} filters nothing (its sort aside): its rows are then the whole store, no count needed. */
@@ -223,7 +297,16 @@ public final class SessionListModel {
     }
 
     private void updateCount() {
-        countText.set(ctx.text("sessions.count", shown.get(), total.get()));
+        countText.set(shown.get() < 0
+                ? ctx.text("sessions.countReading", rows.get().size(), total.get())
+                : ctx.text("sessions.count", shown.get(), total.get()));
+    }
+
+    /** For tests: the sizes of the first and of further pages, and the pause before the rest is read. */
+    void setPaging(int firstPage, int page, long settleMillis) {
+        this.firstPage = firstPage;
+        this.page = page;
+        this.settleMillis = settleMillis;
     }
 
     /** Which session to keep selected across reloads (the view reports the user's choice here). */

@@ -83,19 +83,29 @@ public final class SessionsViewModel {
             EffectiveConfig c = config.get().resolve();
             StoreLocation where = c.activeLocation();
             boolean missing = where instanceof StoreLocation.Json json && !Files.exists(json.path());
-            return new Start(where, missing);
+            if (missing) {
+                return new Start(where, true, null, null);
+            }
+            try {
+                return new Start(where, false, ctx.openNow(where), null);
+            } catch (RuntimeException e) {
+                return new Start(where, false, null, e);
+            }
         }, s -> {
             if (s.missing) {
                 missingDefault.set(((StoreLocation.Json) s.where).path());
                 storeText.set("");
                 status.set(ctx.text("sessions.status.noStore"));
+            } else if (s.failure != null) {
+                failed(ctx.text("sessions.error.open", s.where.display()), s.failure);
             } else {
-                open(s.where);
+                ctx.use(s.where, s.opened);
             }
         }, e -> failed(ctx.text("sessions.error.config"), e));
     }
 
-    private record Start(StoreLocation where, boolean missing) {
+    /** What the start found: the configured store, opened in the same background step (or why not). */
+    private record Start(StoreLocation where, boolean missing, SessionStore opened, RuntimeException failure) {
     }
 
     /** Opens {@code where} and makes it the store in use (reported on failure; the old store stays). */

@@ -149,6 +149,108 @@ class SessionsViewModelTest {
         assertEquals("task-md#2", names(vm).get(3));
     }
 
+    private Path numberedSessions(int n) {
+        SessionRecord[] records = new SessionRecord[n];
+        for (int i = 0; i < n; i++) {
+            records[i] = rec(String.format("s%02d", i), null, "local/minsky", "main", "2025-05-01T10:00:00Z");
+        }
+        return storeWith(records);
+    }
+
+    @Test
+    void aLargeAnswerArrivesPageByPageAndKeepsTheSelection() {
+        SessionsViewModel vm = openOn(numberedSessions(23));
+        vm.list().setPaging(5, 4, 0);
+        assertTrue(vm.select(vm.list().rowsProperty().get().get(17)));
+        vm.refresh();
+        assertEquals(23, names(vm).size());
+        assertEquals("s00", names(vm).get(0));
+        assertEquals("s22", names(vm).get(22));
+        assertEquals(17, vm.list().selectIndexProperty().get());
+        assertEquals(23, vm.list().shownProperty().get());
+        assertEquals("23 of 23 sessions", vm.list().countTextProperty().get());
+    }
+
+    @Test
+    void aNewerFilterStopsTheRestOfAnOlderAnswer() {
+        Path file = numberedSessions(23);
+        QueuedTasks tasks = new QueuedTasks();
+        Map<String, String> env = Map.of("MINSKY_JSON_PATH", file.toString(),
+                "XDG_CONFIG_HOME", dir.resolve("config").toString());
+        SessionsViewModel vm = new SessionsViewModel(new AppContext(env, dir, tasks, dialogs),
+                () -> new ConfigResolver(env, dir), ZONE, CLOCK);
+        vm.start();
+        tasks.runAll();
+        vm.list().setPaging(5, 4, 0);
+
+        vm.list().quickTextProperty().set("s1");
+        tasks.runNext(); // the first page of "s1": s1x rows 10..14 (5, a full page: more to read)
+        List<SessionRecord> older = vm.list().rowsProperty().get();
+        assertEquals(List.of("s10", "s11", "s12", "s13", "s14"), names(vm));
+        assertEquals(-1, vm.list().shownProperty().get());
+        assertEquals("5\u2026 of 23 sessions (reading the rest)", vm.list().countTextProperty().get());
+
+        vm.list().quickTextProperty().set("s2");
+        tasks.runAll(); // the rest of "s1" finds a newer request and reads nothing
+        assertEquals(5, older.size());
+        assertEquals(List.of("s20", "s21", "s22"), names(vm));
+        assertEquals("3 of 23 sessions", vm.list().countTextProperty().get());
+    }
+
+    /** Runs background work only when the test says so, callbacks included, in order. */
+    private static final class QueuedTasks implements dev.minsky.sessions.gui.common.TaskRunner {
+        private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> Handle run(String title, Work<T> work, ProgressListener listener,
+                              java.util.function.Consumer<? super T> onSuccess,
+                              java.util.function.Consumer<Throwable> onFailure) {
+            boolean[] state = new boolean[2]; // cancelled, done
+            queue.add(() -> {
+                T result;
+                try {
+                    result = work.call(new Progress() {
+                        @Override
+                        public void update(long done, long total, String message) {
+                        }
+
+                        @Override
+                        public boolean cancelled() {
+                            return state[0];
+                        }
+                    });
+                } catch (Exception e) {
+                    state[1] = true;
+                    onFailure.accept(e);
+                    return;
+                }
+                state[1] = true;
+                onSuccess.accept(result);
+            });
+            return new Handle() {
+                @Override
+                public void cancel() {
+                    state[0] = true;
+                }
+
+                @Override
+                public boolean done() {
+                    return state[1];
+                }
+            };
+        }
+
+        void runNext() {
+            queue.remove().run();
+        }
+
+        void runAll() {
+            while (!queue.isEmpty()) {
+                runNext();
+            }
+        }
+    }
+
     @Test
     void showsValidationAtTheFieldAndBlocksSave() {
         SessionsViewModel vm = openOn(threeSessions());
