@@ -53,6 +53,9 @@ public final class RecordDigest {
         private final MessageDigest md = sha256();
         private byte[] buf = new byte[4096];
         private int size;
+        private final String[][] seen = new String[8][];
+        private final String[][] sorted = new String[8][];
+        private int next;
 
         byte[] digest(JsonValue value) {
             size = 0;
@@ -66,11 +69,7 @@ public final class RecordDigest {
 
         void value(JsonValue value, boolean topLevel) {
             if (value instanceof JsonValue.JsonObject o) {
-                String[] keys = new String[o.size()];
-                for (int i = 0; i < keys.length; i++) {
-                    keys[i] = o.keyAt(i);
-                }
-                Arrays.sort(keys);
+                String[] keys = sortedKeys(o);
                 put((byte) '{');
                 for (int i = 0; i < keys.length; i++) {
                     if (i > 0) {
@@ -111,6 +110,40 @@ public final class RecordDigest {
             } else {
                 ascii(value.toJson()); // true, false, null
             }
+        }
+
+        /**
+         * The object's member names in sorted order. Records of one data set mostly share their
+         * names in the same order, so the last few orders are kept and reused when the names match.
+         */
+        private String[] sortedKeys(JsonValue.JsonObject o) {
+            int n = o.size();
+            for (int slot = 0; slot < seen.length; slot++) {
+                String[] original = seen[slot];
+                if (original != null && original.length == n && sameKeys(original, o)) {
+                    return sorted[slot];
+                }
+            }
+            String[] original = new String[n];
+            for (int i = 0; i < n; i++) {
+                original[i] = o.keyAt(i);
+            }
+            String[] keys = original.clone();
+            Arrays.sort(keys);
+            seen[next] = original;
+            sorted[next] = keys;
+            next = (next + 1) % seen.length;
+            return keys;
+        }
+
+        private static boolean sameKeys(String[] keys, JsonValue.JsonObject o) {
+            for (int i = 0; i < keys.length; i++) {
+                String k = o.keyAt(i);
+                if (k != keys[i] && !k.equals(keys[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** {@code 0}, {@code -12}, {@code 345}: no sign of zero, no leading zeros, no fraction or exponent. */

@@ -1,0 +1,74 @@
+package dev.minsky.sessions.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The hand-written fast path answers exactly as java.time's parsers and formatter do. */
+class InstantsTest {
+
+    /** What {@link Instants#parse} answered before it had a fast path. */
+    private static Optional<Instant> reference(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            try {
+                return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e2) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    @Test
+    void agreesWithJavaTimeOnEveryShapeAndMistake() {
+        List<String> texts = List.of(
+                "2025-07-01T09:00:00.000Z", "2025-07-01T09:00:00Z", "2025-07-01T09:00:00.1Z",
+                "2025-07-01T09:00:00.123456789Z", "2025-07-01T09:00:00.1234567891Z", "2025-07-01T09:00:00.Z",
+                "2025-07-01T09:00:00+02:00", "2025-07-01T09:00:00.5-05:30", "2025-07-01T09:00:00+18:00",
+                "2025-07-01T09:00:00+18:01", "2025-07-01T09:00:00+19:00", "2025-07-01T09:00:00+0200",
+                "2024-02-29T00:00:00Z", "2025-02-29T00:00:00Z", "2025-04-31T00:00:00Z", "2025-13-01T00:00:00Z",
+                "2025-00-10T00:00:00Z", "2025-07-00T00:00:00Z", "2025-07-01T24:00:00Z", "2025-07-01T23:60:00Z",
+                "2025-07-01T23:59:60Z", "2025-07-01 09:00:00Z", "2025-07-01T09:00:00", "2025-07-01T09:00Z",
+                "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "+12025-07-01T09:00:00Z", "2025-7-01T09:00:00Z",
+                "2025-07-01T09:00:00z", "2025-07-01T09:00:00.000Zjunk", "2025-07-01T09:00:00.000 Z",
+                "1969-12-31T23:59:59.999Z", "2025-07-01t09:00:00Z", "not a timestamp at all, no");
+        for (String t : texts) {
+            assertEquals(reference(t), Instants.parse(t), t);
+        }
+    }
+
+    @Test
+    void agreesWithJavaTimeOnRandomInstants() {
+        SplittableRandom random = new SplittableRandom(7);
+        DateTimeFormatter minsky = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_135_596_800L, 253_402_300_799L),
+                    random.nextInt(1_000_000_000));
+            String text = minsky.format(instant);
+            assertEquals(text, Instants.format(instant), instant.toString());
+            assertEquals(reference(text), Instants.parse(text), text);
+            String iso = instant.toString();
+            assertEquals(reference(iso), Instants.parse(iso), iso);
+            String offset = OffsetDateTime.ofInstant(instant, ZoneOffset.ofHoursMinutes(-(i % 13), -(i % 2) * 30))
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            assertEquals(reference(offset), Instants.parse(offset), offset);
+        }
+    }
+
+    @Test
+    void leavesOtherShapesToJavaTime() {
+        assertNull(Instants.parseCommon("2025-07-01T23:59:60Z"));
+        assertNull(Instants.parseCommon("2025-02-29T00:00:00Z"));
+        assertEquals(Instant.parse("2025-07-01T07:00:00Z"), Instants.parseCommon("2025-07-01T09:00:00+02:00"));
+    }
+}
