@@ -36,6 +36,22 @@ public final class RecordDigest {
         return CANONICAL.get().digest(record.fields());
     }
 
+    private static final ThreadLocal<Canonical> SECOND = ThreadLocal.withInitial(Canonical::new);
+
+    /**
+     * The digests of two records, {@code [a's, b's]}; when their canonical forms are the same bytes
+     * (the common case in a verification) the hash is computed once.
+     */
+    static byte[][] ofPair(SessionRecord a, SessionRecord b) {
+        Canonical x = CANONICAL.get();
+        Canonical y = SECOND.get();
+        x.write(a.fields());
+        y.write(b.fields());
+        boolean same = Arrays.equals(x.buf, 0, x.size, y.buf, 0, y.size);
+        byte[] first = x.hash();
+        return new byte[][] {first, same ? first.clone() : y.hash()};
+    }
+
     public static String hex(byte[] digest) {
         return HEX.formatHex(digest);
     }
@@ -58,8 +74,18 @@ public final class RecordDigest {
         private int next;
 
         byte[] digest(JsonValue value) {
+            write(value);
+            return hash();
+        }
+
+        /** The canonical bytes of {@code value} into the buffer. */
+        void write(JsonValue value) {
             size = 0;
             value(value, true);
+        }
+
+        /** The SHA-256 of the buffer's bytes. */
+        byte[] hash() {
             md.update(buf, 0, size);
             if (buf.length > 1 << 20) {
                 buf = new byte[4096]; // do not keep a huge record's buffer for the rest of the run

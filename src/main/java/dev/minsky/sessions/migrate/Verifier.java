@@ -171,8 +171,9 @@ final class Verifier {
             if (target == null) {
                 return new Check(source, null, RecordDigest.of(source), null, List.of());
             }
-            byte[] sourceDigest = RecordDigest.of(source);
-            byte[] targetDigest = RecordDigest.of(target);
+            byte[][] digests = RecordDigest.ofPair(source, target);
+            byte[] sourceDigest = digests[0];
+            byte[] targetDigest = digests[1];
             // equal digests mean no field differs (RecordDigest's contract, pinned by its test): the
             // field-by-field comparison is needed only to name what differs
             return new Check(source, target, sourceDigest, targetDigest, Arrays.equals(sourceDigest, targetDigest)

@@ -1,5 +1,7 @@
 package dev.minsky.sessions.migrate;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -45,6 +47,21 @@ class RecordDigestTest {
         assertEquals(RecordDigest.hex(RecordDigest.of(a)), RecordDigest.hex(RecordDigest.of(b)));
         assertEquals(java.util.List.of(), RecordComparison.differences(a, b));
         assertNotEquals(RecordDigest.hex(RecordDigest.of(a)), RecordDigest.hex(RecordDigest.of(c)));
+    }
+
+    @Test
+    void aPairHasEachRecordsOwnDigest() {
+        SessionRecord a = SessionRecord.builder("pair").set("createdAt", "2025-07-01T09:00:00Z").set("n", JsonValue.of(1)).build();
+        SessionRecord sameWrittenDifferently = SessionRecord.builder("pair").set("n", JsonValue.of(1))
+                .set("createdAt", "2025-07-01T09:00:00.000Z").build();
+        SessionRecord other = SessionRecord.builder("pair").set("createdAt", "2025-07-01T09:00:00Z").set("n", JsonValue.of(2)).build();
+        byte[][] same = RecordDigest.ofPair(a, sameWrittenDifferently);
+        assertArrayEquals(RecordDigest.of(a), same[0]);
+        assertArrayEquals(RecordDigest.of(sameWrittenDifferently), same[1]);
+        byte[][] differ = RecordDigest.ofPair(a, other);
+        assertArrayEquals(RecordDigest.of(a), differ[0]);
+        assertArrayEquals(RecordDigest.of(other), differ[1]);
+        assertFalse(java.util.Arrays.equals(differ[0], differ[1]));
     }
 
     @Test
