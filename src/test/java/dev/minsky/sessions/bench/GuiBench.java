@@ -33,6 +33,9 @@ import javafx.stage.Stage;
 public final class GuiBench {
     private static final AtomicLong FIRST_ROWS_NANOS = new AtomicLong();
     private static final CountDownLatch SHOWN = new CountDownLatch(1);
+    private static final AtomicLong START_CALLED = new AtomicLong();
+    private static final AtomicLong WINDOW_SHOWN = new AtomicLong();
+    private static final AtomicLong STORE_OPEN = new AtomicLong();
     private static volatile SessionListModel list;
     private static String backend;
     private static String file;
@@ -52,6 +55,8 @@ public final class GuiBench {
                 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - FIRST_ROWS_NANOS.get());
         System.out.printf(Locale.ROOT, "first rows: %d ms after the JVM started (%s, %,d sessions)%n",
                 launchToRows, backend, list.totalProperty().get());
+        System.out.printf(Locale.ROOT, "  on the way: FX start() called at %d ms, window shown at %d ms, store open at %d ms%n",
+                sinceJvmStart(START_CALLED.get()), sinceJvmStart(WINDOW_SHOWN.get()), sinceJvmStart(STORE_OPEN.get()));
         List<Double> keystrokes = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (int i = 1; i <= typed.length(); i++) {
@@ -65,6 +70,12 @@ public final class GuiBench {
                 sorted.get(sorted.size() / 2), sorted.get((int) Math.floor(sorted.size() * 0.95)),
                 sorted.get(sorted.size() - 1), sorted.size());
         System.exit(0); // not Platform.exit(): the renderer would report the frames it can no longer paint
+    }
+
+    /** Milliseconds from the JVM's start to the moment {@code nanos} ({@link System#nanoTime()}) was taken. */
+    private static long sinceJvmStart(long nanos) {
+        long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+        return System.currentTimeMillis() - jvmStartMillis - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     /** Sets the filter text on the FX thread and waits for the table's rows to be replaced; milliseconds. */
@@ -98,6 +109,8 @@ public final class GuiBench {
     public static final class App extends Application {
     @Override
     public void start(Stage stage) {
+        START_CALLED.set(System.nanoTime());
+        stage.setOnShown(e -> WINDOW_SHOWN.set(System.nanoTime()));
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("MINSKY_SESSION_BACKEND", backend);
         env.put(backend.equals("json") ? "MINSKY_JSON_PATH" : "MINSKY_SQLITE_PATH", file);
@@ -105,6 +118,7 @@ public final class GuiBench {
                 new FxDialogService(stage, ViewLoader.texts()));
         SessionsViewModel vm = new SessionsViewModel(ctx);
         list = vm.list();
+        ctx.storeProperty().addListener((o, a, b) -> STORE_OPEN.compareAndSet(0, System.nanoTime()));
         list.rowsProperty().addListener((o, a, b) -> {
             if (b != null && !b.isEmpty() && FIRST_ROWS_NANOS.get() == 0) {
                 FIRST_ROWS_NANOS.set(System.nanoTime());
