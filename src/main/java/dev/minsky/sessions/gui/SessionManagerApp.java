@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The desktop application (started by {@code Launcher}): builds the shared {@link AppContext} from
@@ -45,6 +46,7 @@ public final class SessionManagerApp extends Application {
                 e.consume();
             }
         });
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> vm.close()); // stops watching the store
         stage.show();
         return window;
     }

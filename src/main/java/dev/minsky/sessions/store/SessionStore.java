@@ -141,6 +141,37 @@ public interface SessionStore extends AutoCloseable {
      */
     void replaceAll(Stream<SessionRecord> records);
 
+    // ---- noticing changes made underneath (SPEC §6.1) -------------------------------------------
+
+    /**
+     * A cheap fingerprint of what the store holds now, so a window can notice that the store changed
+     * underneath it by comparing it with the last one (every few seconds). Two equal tokens from this
+     * instance mean nothing was written in between, by this instance, another one or another program
+     * (Minsky); after any committed write the token differs. It may also differ when nothing did (a
+     * reconnect, a rewrite with the same content): a spurious difference costs a refresh, a missed
+     * one would not be seen. Costs a file's metadata or one light query, never a read of the records.
+     *
+     * @throws StoreUnavailableException if the storage cannot be read or reached
+     */
+    ChangeToken changeToken();
+
+    /**
+     * Asks to be told soon after the storage may have changed, where the backend can know without
+     * being asked: the JSON file's folder is watched by the operating system. {@code mayHaveChanged}
+     * runs on a thread of the watch's own, once per burst of changes; it is a hint to compare
+     * {@link #changeToken()} sooner, not a promise (a network drive may never report). Empty when the
+     * backend has no such signal (SQL databases): poll {@link #changeToken()} instead.
+     */
+    default Optional<Watch> watch(Runnable mayHaveChanged) {
+        return Optional.empty();
+    }
+
+    /** A running {@link #watch}: close it to stop (its thread ends; nothing is called afterwards). */
+    interface Watch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** False for a store opened read-only (every write throws {@link ReadOnlyStoreException}). */
     default boolean writable() {
         return true;

@@ -2,6 +2,7 @@ package dev.minsky.sessions.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,11 @@ public interface SessionStoreContract {
 
     /** Makes the storage unreadable or unreachable (corrupt file, dropped table, stopped server…). */
     void breakStorage(SessionStore store) throws Exception;
+
+    /** Whether {@link SessionStore#watch} reports changes (the JSON file's folder is watched; SQL stores are polled). */
+    default boolean watchesChanges() {
+        return false;
+    }
 
     /** Whether the backend keeps the order of all fields (JSON does; SQL keeps the order of unknown fields only). */
     default boolean keepsFieldOrder() {
@@ -603,6 +609,92 @@ public interface SessionStoreContract {
                 Thread.onSpinWait();
             }
         }
+    }
+
+    // ---- noticing changes made underneath (SPEC §6.1) ----------------------------------------
+
+    @Test
+    default void changeTokenStaysEqualWhileNothingIsWritten() {
+        try (SessionStore store = newStore(); SessionStore other = reopen(store)) {
+            ChangeToken empty = store.changeToken();
+            assertEquals(empty, store.changeToken());
+            store.writeBatch(List.of(TestRecords.minimal("a"), TestRecords.rich("b")));
+            ChangeToken before = store.changeToken();
+            store.list(SessionQuery.all());
+            store.count(SessionQuery.builder().text("b").build());
+            store.get("a");
+            all(store);
+            other.list(SessionQuery.all());
+            other.getAll(List.of("a", "b"));
+            other.changeToken();
+            assertEquals(before, store.changeToken(), "reads, ours or another instance's, change nothing");
+            assertThrows(DuplicateSessionException.class, () -> other.create(TestRecords.minimal("a")));
+            assertEquals(before, store.changeToken(), "a refused write changes nothing");
+        }
+    }
+
+    @Test
+    default void changeTokenDiffersAfterEveryWriteByAnotherInstanceOrThisOne() {
+        try (SessionStore store = newStore(); SessionStore other = reopen(store)) {
+            store.create(TestRecords.minimal("a"));
+            List<ChangeToken> seen = new ArrayList<>(List.of(store.changeToken()));
+            other.create(TestRecords.minimal("theirs"));
+            assertNotSeen(seen, store.changeToken(), "after another instance's create");
+            other.update(SessionPatch.of("a").set(SessionField.BRANCH, "x").build());
+            assertNotSeen(seen, store.changeToken(), "after another instance's update of a value");
+            other.update(SessionPatch.of("a").set(SessionField.BRANCH, "y").build());
+            assertNotSeen(seen, store.changeToken(), "after an update that keeps the size of the data");
+            other.delete("theirs");
+            assertNotSeen(seen, store.changeToken(), "after another instance's delete");
+            store.update(SessionPatch.of("a").set(SessionField.BRANCH, "ours").build());
+            assertNotSeen(seen, store.changeToken(), "after this instance's own update");
+            SessionRecord a = store.get("a").orElseThrow();
+            other.delete("a");
+            other.create(a);
+            assertNotSeen(seen, store.changeToken(), "after a record was deleted and created again as it was");
+            assertEquals(seen.get(seen.size() - 1), store.changeToken(), "and then stays put");
+        }
+    }
+
+    @Test
+    default void aReadOnlyInstanceSeesTheTokenChangeWithEveryWrite() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("a"));
+            try (SessionStore ro = openReadOnly(store)) {
+                ChangeToken before = ro.changeToken();
+                assertEquals(before, ro.changeToken());
+                store.update(SessionPatch.of("a").set(SessionField.BRANCH, "x").build());
+                assertNotEquals(before, ro.changeToken());
+            }
+        }
+    }
+
+    /** Written into the contract: only the JSON file store can be watched; SQL stores are polled. */
+    @Test
+    default void watchReportsAWriteByAnotherInstanceWhereTheBackendCanBeWatched() throws Exception {
+        try (SessionStore store = newStore(); SessionStore other = reopen(store)) {
+            store.create(TestRecords.minimal("a"));
+            java.util.concurrent.Semaphore reports = new java.util.concurrent.Semaphore(0);
+            java.util.Optional<SessionStore.Watch> watch = store.watch(reports::release);
+            try {
+                assertEquals(watchesChanges(), watch.isPresent());
+                if (watch.isPresent()) {
+                    other.create(TestRecords.minimal("theirs"));
+                    assertTrue(reports.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "reported");
+                    watch.get().close();
+                    reports.drainPermits();
+                    other.create(TestRecords.minimal("after-close"));
+                    assertFalse(reports.tryAcquire(1, java.util.concurrent.TimeUnit.SECONDS), "nothing after close");
+                }
+            } finally {
+                watch.ifPresent(SessionStore.Watch::close);
+            }
+        }
+    }
+
+    private static void assertNotSeen(List<ChangeToken> seen, ChangeToken now, String when) {
+        assertFalse(seen.contains(now), when + ": " + now + " was seen before: " + seen);
+        seen.add(now);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dev.minsky.sessions.gui.common;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -8,6 +11,7 @@ import java.util.function.Consumer;
  */
 public final class DirectTaskRunner implements TaskRunner {
     private volatile boolean cancelRequested;
+    private final List<Check<?>> repeating = new CopyOnWriteArrayList<>();
 
     @Override
     public <T> Handle run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
@@ -34,6 +38,78 @@ public final class DirectTaskRunner implements TaskRunner {
         }
         onSuccess.accept(result);
         return done();
+    }
+
+    /**
+     * Runs the check once at once, like {@link #run}; afterwards it runs again only when the test
+     * says time has passed ({@link #runRepeating()}) or when {@link Repeating#runNow()} is called on
+     * the thread that started it (a call from another thread, such as a file watch's, is dropped:
+     * the test decides when checks run).
+     */
+    @Override
+    public <T> Repeating repeat(Duration period, Work<T> check, Consumer<? super T> onResult,
+                                Consumer<Throwable> onFailure) {
+        Check<T> c = new Check<>(check, onResult, onFailure, Thread.currentThread());
+        repeating.add(c);
+        c.runNow();
+        return c;
+    }
+
+    /** Runs every repeating check that is not cancelled once, as if their period had passed. */
+    public void runRepeating() {
+        repeating.forEach(Check::runOnce);
+    }
+
+    /** How many repeating checks are running (not cancelled). */
+    public int repeatingCount() {
+        return repeating.size();
+    }
+
+    private final class Check<T> implements Repeating {
+        private final Work<T> check;
+        private final Consumer<? super T> onResult;
+        private final Consumer<Throwable> onFailure;
+        private final Thread owner;
+        private volatile boolean cancelled;
+
+        Check(Work<T> check, Consumer<? super T> onResult, Consumer<Throwable> onFailure, Thread owner) {
+            this.check = check;
+            this.onResult = onResult;
+            this.onFailure = onFailure;
+            this.owner = owner;
+        }
+
+        void runOnce() {
+            if (cancelled) {
+                return;
+            }
+            T result;
+            try {
+                result = check.call(Progress.NONE);
+            } catch (Exception e) {
+                onFailure.accept(e);
+                return;
+            }
+            onResult.accept(result);
+        }
+
+        @Override
+        public void runNow() {
+            if (Thread.currentThread() == owner) {
+                runOnce();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            repeating.remove(this);
+        }
+
+        @Override
+        public boolean done() {
+            return cancelled;
+        }
     }
 
     /** Makes the next {@link Progress#cancelled()} checks answer true (as a Cancel button would). */

@@ -1,7 +1,13 @@
 package dev.minsky.sessions.gui.common;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -22,6 +28,12 @@ public final class FxTaskRunner implements TaskRunner {
 
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "store-work-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    /** Only starts repeating checks (on {@link #executor}): a check that hangs never delays another. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "store-check-timer");
         t.setDaemon(true);
         return t;
     });
@@ -98,6 +110,105 @@ public final class FxTaskRunner implements TaskRunner {
         };
     }
 
+    @Override
+    public <T> Repeating repeat(Duration period, Work<T> check, Consumer<? super T> onResult,
+                                Consumer<Throwable> onFailure) {
+        RepeatingCheck<T> c = new RepeatingCheck<>(check, onResult, onFailure);
+        long millis = Math.max(1, period.toMillis());
+        try {
+            c.future = timer.scheduleWithFixedDelay(c::runNow, millis, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            c.cancel(); // shut down: nothing runs any more
+            return c;
+        }
+        c.runNow();
+        return c;
+    }
+
+    /**
+     * Started by the timer or by {@link #runNow()}, run on the work pool, one at a time; a request
+     * while one runs makes it run once more when it ends (the change may have come after its read).
+     */
+    private final class RepeatingCheck<T> implements Repeating {
+        private final Work<T> check;
+        private final Consumer<? super T> onResult;
+        private final Consumer<Throwable> onFailure;
+        private final AtomicBoolean inFlight = new AtomicBoolean();
+        private final AtomicBoolean again = new AtomicBoolean();
+        private volatile boolean cancelled;
+        private volatile ScheduledFuture<?> future;
+
+        RepeatingCheck(Work<T> check, Consumer<? super T> onResult, Consumer<Throwable> onFailure) {
+            this.check = check;
+            this.onResult = onResult;
+            this.onFailure = onFailure;
+        }
+
+        @Override
+        public void runNow() {
+            if (cancelled) {
+                return;
+            }
+            if (!inFlight.compareAndSet(false, true)) {
+                again.set(true);
+                return;
+            }
+            again.set(false);
+            try {
+                executor.execute(this::runOnce);
+            } catch (RejectedExecutionException e) {
+                inFlight.set(false);
+            }
+        }
+
+        private void runOnce() {
+            try {
+                T result = check.call(new Progress() {
+                    @Override
+                    public void update(long done, long total, String message) {
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return cancelled;
+                    }
+                });
+                deliver(() -> onResult.accept(result));
+            } catch (Throwable e) {
+                deliver(() -> onFailure.accept(e));
+            } finally {
+                inFlight.set(false);
+                if (again.get()) {
+                    runNow();
+                }
+            }
+        }
+
+        private void deliver(Runnable callback) {
+            if (!cancelled) {
+                Platform.runLater(() -> {
+                    if (!cancelled) {
+                        callback.run();
+                    }
+                });
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+
+        @Override
+        public boolean done() {
+            return cancelled;
+        }
+    }
+
     private void finished() {
         running.set(Math.max(0, running.get() - 1));
         if (running.get() == 0) {
@@ -115,6 +226,7 @@ public final class FxTaskRunner implements TaskRunner {
 
     /** Stops accepting work; running work is left to finish on its daemon threads. */
     public void shutdown() {
+        timer.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.common;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -55,6 +56,20 @@ public interface TaskRunner {
     /** As {@link #run(String, Work, Consumer, Consumer)}, with progress (may be null) delivered on the FX thread. */
     <T> Handle run(String title, Work<T> work, ProgressListener progress, Consumer<? super T> onSuccess,
                    Consumer<Throwable> onFailure);
+
+    /** A check started by {@link #repeat}: cancel stops it. */
+    interface Repeating extends Handle {
+        /** Runs the check as soon as it can (once more after the one running, if any). Any thread. */
+        void runNow();
+    }
+
+    /**
+     * Runs {@code check} in the background now and then every {@code period}, quietly: it is not
+     * shown as running work (a status bar must not blink every few seconds). A check never overlaps
+     * the previous one. Each result or failure goes to its callback on the FX thread; once the
+     * handle is cancelled, none does. For watching a store for changes made underneath.
+     */
+    <T> Repeating repeat(Duration period, Work<T> check, Consumer<? super T> onResult, Consumer<Throwable> onFailure);
 
     /** Progress as the UI receives it (on the FX thread). */
     @FunctionalInterface

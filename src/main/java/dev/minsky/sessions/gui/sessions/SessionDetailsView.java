@@ -29,6 +29,7 @@ public final class SessionDetailsView {
     @FXML private Label placeholder;
     @FXML private VBox content;
     @FXML private Label heading;
+    @FXML private Label elsewhereNote;
     @FXML private GridPane form;
     @FXML private Label otherProblems;
     @FXML private Label otherTitle;
@@ -60,6 +61,12 @@ public final class SessionDetailsView {
             addField(f, row);
             row += 2;
         }
+        elsewhereNote.textProperty().bind(Bindings.createStringBinding(() -> switch (editor.elsewhereProperty().get()) {
+            case CHANGED -> ctx.text("sessions.details.changedElsewhere");
+            case DELETED -> ctx.text("sessions.details.deletedElsewhere");
+            case NONE -> "";
+        }, editor.elsewhereProperty()));
+        showWhenText(elsewhereNote);
         otherProblems.textProperty().bind(editor.otherProblemsProperty());
         showWhenText(otherProblems);
         editor.others().addListener((ListChangeListener<SessionEditorModel.ReadOnlyField>) c -> showOthers());

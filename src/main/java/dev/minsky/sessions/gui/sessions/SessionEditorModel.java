@@ -41,6 +41,16 @@ public final class SessionEditorModel {
             SessionField.REPO_URL, SessionField.CREATED_AT, SessionField.TASK_ID, SessionField.BRANCH,
             SessionField.REPO_PATH, SessionField.BACKEND_TYPE, SessionField.PR_BRANCH, SessionField.PR_APPROVED);
 
+    /** What happened to the shown session in the store while it had unsaved edits (SPEC §6.1). */
+    public enum Elsewhere {
+        /** Nothing we know of. */
+        NONE,
+        /** Someone else changed it: Save will report a conflict and offer to reload. */
+        CHANGED,
+        /** Someone else deleted it. */
+        DELETED
+    }
+
     /** A field shown read-only: nested objects (as indented JSON) and fields this app does not know. */
     public record ReadOnlyField(String name, String text, boolean nested) {
     }
@@ -57,6 +67,7 @@ public final class SessionEditorModel {
     private final ReadOnlyBooleanWrapper hasErrors = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<Elsewhere> elsewhere = new ReadOnlyObjectWrapper<>(Elsewhere.NONE);
     private final ReadOnlyStringWrapper otherProblems = new ReadOnlyStringWrapper("");
     private final BooleanBinding canSave;
     private boolean loading;
@@ -93,6 +104,7 @@ public final class SessionEditorModel {
             creating.set(false);
             active.set(true);
             conflict.set(false);
+            elsewhere.set(Elsewhere.NONE);
             fields.forEach((name, f) -> {
                 f.load(r.get(name));
                 f.editableProperty().set(!name.equals(SessionField.SESSION));
@@ -118,6 +130,7 @@ public final class SessionEditorModel {
             creating.set(false);
             active.set(false);
             conflict.set(false);
+            elsewhere.set(Elsewhere.NONE);
             fields.values().forEach(f -> {
                 f.load(null);
                 f.editableProperty().set(false);
@@ -221,9 +234,21 @@ public final class SessionEditorModel {
         }
     }
 
-    /** Back to the record as loaded (a new session: cleared). */
-    public void revert() {
+    /**
+     * The shown session changed in the store (or was deleted) while it has unsaved edits: the edits
+     * and the record they are based on stay as they are, so Save still reports the conflict.
+     */
+    void changedElsewhere(boolean deleted) {
         if (loaded.get() != null) {
+            elsewhere.set(deleted ? Elsewhere.DELETED : Elsewhere.CHANGED);
+        }
+    }
+
+    /** Back to the record as loaded (a new session: cleared); as stored now if it changed elsewhere. */
+    public void revert() {
+        if (elsewhere.get() != Elsewhere.NONE) {
+            reloadStored();
+        } else if (loaded.get() != null) {
             load(loaded.get());
         } else if (creating.get()) {
             clear();
@@ -284,6 +309,11 @@ public final class SessionEditorModel {
     /** Someone else changed the record since it was loaded: the view asks "Reload" or "Keep editing". */
     public ReadOnlyBooleanProperty conflictProperty() {
         return conflict.getReadOnlyProperty();
+    }
+
+    /** Whether the shown session changed in the store while it had unsaved edits. */
+    public ReadOnlyObjectProperty<Elsewhere> elsewhereProperty() {
+        return elsewhere.getReadOnlyProperty();
     }
 
     /** Errors and warnings about fields not edited here (a malformed prState, say). */

@@ -9,8 +9,8 @@ import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,10 +21,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 /**
  * The sessions window: which store is open (or why none is), the status line, and the commands of
  * the menus that span the table and the details pane (open, demo, new, delete with undo, refresh).
+ * It owns the {@link StoreWatcher} that refreshes the window when the store changes underneath.
  */
 public final class SessionsViewModel {
     static final int DEMO_SIZE = 2000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final AppContext ctx;
     private final Supplier<ConfigResolver> config;
@@ -35,20 +35,33 @@ public final class SessionsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper refreshText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SessionRecord> undoable = new ReadOnlyObjectWrapper<>();
+    private final StoreWatcher watcher;
+    private final UnderneathRefresh underneath;
 
     public SessionsViewModel(AppContext ctx, Supplier<ConfigResolver> config, ZoneId zone, Clock clock) {
+        this(ctx, config, zone, clock, StoreWatcher.PERIOD);
+    }
+
+    /** @param checkPeriod how often to check the store for changes made underneath (tests: short) */
+    public SessionsViewModel(AppContext ctx, Supplier<ConfigResolver> config, ZoneId zone, Clock clock,
+                             Duration checkPeriod) {
         this.ctx = ctx;
         this.config = config;
         this.list = new SessionListModel(ctx, zone, clock);
         this.editor = new SessionEditorModel(ctx, clock);
+        this.underneath = new UnderneathRefresh(ctx, list, editor, status, refreshText);
+        this.watcher = new StoreWatcher(ctx.tasks(), checkPeriod, underneath);
         status.set(ctx.text("app.reading"));
-        list.setOnError(e -> failed(ctx.text("sessions.error.load"), e));
-        list.lastRefreshProperty().addListener((o, a, b) ->
-                refreshText.set(b == null ? "" : ctx.text("sessions.status.refreshed", TIME.format(b))));
+        list.setOnError(e -> {
+            if (!underneath.failedQuietly(e)) { // a refresh of its own accord raises no dialog
+                failed(ctx.text("sessions.error.load"), e);
+            }
+        });
         editor.setOnSaved(r -> {
             list.keepSelected(r.session());
             list.reload();
             status.set(ctx.text("sessions.status.saved", r.session()));
+            watcher.ownWrite();
         });
         ctx.storeProperty().addListener((o, a, s) -> storeChanged(s));
         storeChanged(ctx.storeProperty().get());
@@ -60,6 +73,8 @@ public final class SessionsViewModel {
     }
 
     private void storeChanged(SessionStore s) {
+        watcher.stop();
+        underneath.storeSwitched();
         editor.clear();
         undoable.set(null);
         if (s != null) {
@@ -71,7 +86,21 @@ public final class SessionsViewModel {
             status.set(s.writable() ? "" : ctx.text("sessions.status.readOnly"));
         }
         editor.storeProperty().set(s);
-        list.storeProperty().set(s); // loads: a failure shows in the status line
+        if (list.storeProperty().get() != null) {
+            list.storeProperty().set(null); // nothing reads the old store while the new one's baseline is taken
+        }
+        // the rows are read once the watcher has its first token, so no change in between goes unseen
+        watcher.watch(s, () -> list.storeProperty().set(s)); // loads: a failure shows in the status line
+    }
+
+    /** Stops watching the store (the window closed). */
+    public void close() {
+        watcher.stop();
+    }
+
+    /** Whether the store in use is being watched for changes made underneath. */
+    public boolean watching() {
+        return watcher.watching();
     }
 
     /**
@@ -191,6 +220,7 @@ public final class SessionsViewModel {
             undoable.set(deleted);
             status.set(ctx.text("sessions.status.deleted", deleted.session()));
             list.reload();
+            watcher.ownWrite();
         }, e -> failed(ctx.text("sessions.error.delete", r.session()), e));
     }
 
@@ -206,6 +236,7 @@ public final class SessionsViewModel {
             list.keepSelected(restored.session());
             status.set(ctx.text("sessions.status.restored", restored.session()));
             list.reload();
+            watcher.ownWrite();
         }, e -> failed(ctx.text("sessions.error.undo", r.session()), e));
     }
 
@@ -220,7 +251,7 @@ public final class SessionsViewModel {
     }
 
     private void failed(String what, Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String message = UnderneathRefresh.message(e);
         status.set(what + ": " + message);
         ctx.dialogs().error(what, message, e);
     }

@@ -7,6 +7,7 @@ import dev.minsky.sessions.domain.SessionValidator;
 import dev.minsky.sessions.domain.ValidationProblem;
 import dev.minsky.sessions.store.AtomicFiles;
 import dev.minsky.sessions.store.BackupFiles;
+import dev.minsky.sessions.store.ChangeToken;
 import dev.minsky.sessions.store.DuplicateSessionException;
 import dev.minsky.sessions.store.InvalidSessionException;
 import dev.minsky.sessions.store.ReadOnlyStoreException;
@@ -219,6 +220,27 @@ public final class JsonFileStore implements SessionStore {
             replacement.put(r.session(), r);
         });
         mutate(doc -> doc.replacedBy(replacement));
+    }
+
+    /**
+     * The file's metadata as the snapshot compares it (size, modification time, file key; every
+     * write by rename gives a new file key): no read of the content.
+     */
+    @Override
+    public ChangeToken changeToken() {
+        try {
+            FileState s = FileState.stat(file);
+            return new ChangeToken(s.exists() ? "json:" + s.size() + ":" + s.modifiedNanos() + ":" + s.fileKey()
+                    : "json:missing");
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** Watches the file's folder ({@link FileWatch}); empty when the folder does not exist (yet). */
+    @Override
+    public Optional<Watch> watch(Runnable mayHaveChanged) {
+        return FileWatch.start(file, mayHaveChanged);
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.BackupFiles;
+import dev.minsky.sessions.store.ChangeToken;
 import dev.minsky.sessions.store.ReadOnlyStoreException;
 import dev.minsky.sessions.store.json.JsonArrayWriter;
 import io.ebean.Database;
@@ -400,6 +401,61 @@ final class SqlSessionStore implements SessionStore {
             }
             return null;
         });
+    }
+
+    /**
+     * SQLite: {@code PRAGMA data_version}, which moves when another connection commits, with this
+     * connection's own {@code total_changes()} (data_version ignores our own commits) and which
+     * connection answered (the values mean something only per connection; the pool has one).
+     * PostgreSQL: one aggregate over the table without reading its rows' values: the row count and
+     * the sum of the rows' {@code xmin} (the transaction that wrote each row version: every insert
+     * or update gives its row a new one), derived from {@code age(xmin)} because converting an xid to
+     * a number through text costs ten times more. About 8–25 ms for 100,000 rows.
+     * No table (read-only stores): the store reads as empty whatever happens, so the token never moves.
+     */
+    @Override
+    public ChangeToken changeToken() {
+        if (layout == null) {
+            return new ChangeToken("none");
+        }
+        return read(c -> platform == SqlPlatform.SQLITE ? sqliteToken(c) : postgresToken(c));
+    }
+
+    private static ChangeToken sqliteToken(Connection c) throws SQLException {
+        Object connection = c.isWrapperFor(org.sqlite.SQLiteConnection.class)
+                ? c.unwrap(org.sqlite.SQLiteConnection.class) : c;
+        try (Statement st = c.createStatement()) {
+            long version;
+            try (ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+                rs.next();
+                version = rs.getLong(1);
+            }
+            try (ResultSet rs = st.executeQuery("SELECT total_changes()")) {
+                rs.next();
+                return new ChangeToken("sqlite:" + System.identityHashCode(connection) + ":" + version + ":"
+                        + rs.getLong(1));
+            }
+        }
+    }
+
+    /**
+     * {@code age(x)} is {@code (int32) (ref - x)} for one reference xid per transaction, and
+     * {@code age('3')} gives that reference; so the sum of the xids (mod 2^32) follows from the sum
+     * of the ages, and stays the same while the reference moves with other work on the server. Rows
+     * with a special xid (age reported as INT_MAX) are counted apart.
+     */
+    private static ChangeToken postgresToken(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*), "
+                + "count(*) FILTER (WHERE age(xmin) = 2147483647), coalesce(sum(age(xmin)::int8), 0), "
+                + "age('3'::xid) FROM sessions")) {
+            rs.next();
+            long rows = rs.getLong(1);
+            long special = rs.getLong(2);
+            long ages = rs.getLong(3) - special * Integer.MAX_VALUE;
+            long reference = rs.getLong(4) + 3;
+            long xidSum = ((rows - special) * reference - ages) & 0xFFFF_FFFFL;
+            return new ChangeToken("postgres:" + rows + ":" + special + ":" + xidSum);
+        }
     }
 
     @Override

@@ -96,6 +96,23 @@ class SessionsScreenshots {
     }
 
     @Test
+    void detailsChangedElsewhere(FxRobot robot) throws Exception {
+        showDemo(robot, Theme.LIGHT);
+        SessionRecord shown = vm.editor().loadedProperty().get();
+        robot.interact(() -> vm.editor().field(SessionField.BRANCH).textProperty().set("my-branch"));
+        try (dev.minsky.sessions.store.json.JsonFileStore minskyCli =
+                     new dev.minsky.sessions.store.json.JsonFileStore(dir.resolve("session-db.json"))) {
+            minskyCli.update(dev.minsky.sessions.domain.SessionPatch.of(shown.session())
+                    .set(SessionField.BRANCH, "their-branch").build());
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.editor().elsewhereProperty().get()
+                == SessionEditorModel.Elsewhere.CHANGED && vm.refreshTextProperty().get().contains("store changed"));
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(stage.getScene(), "sessions-changed-elsewhere");
+        robot.interact(vm::close);
+    }
+
+    @Test
     void noStoreYet(FxRobot robot) throws Exception {
         show(robot, Map.of("XDG_STATE_HOME", "/home/alice/.local/state", "XDG_CONFIG_HOME",
                 dir.resolve("cfg").toString()), Theme.LIGHT);

@@ -16,6 +16,7 @@ import dev.minsky.sessions.store.TestRecords;
 import dev.minsky.sessions.store.json.JsonFileStore;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,10 +62,19 @@ class SessionsWindowTest {
         Map<String, String> env = Map.of("MINSKY_JSON_PATH", file.toString(), "XDG_CONFIG_HOME", dir.resolve("cfg").toString());
         robot.interact(() -> {
             AppContext ctx = new AppContext(env, dir, new FxTaskRunner(), new FxDialogService(stage, ViewLoader.texts()));
-            vm = new SessionsViewModel(ctx, () -> new ConfigResolver(env, dir), ZoneId.of("UTC"), Clock.systemUTC());
+            // a short check period: a change made elsewhere shows within the tests' waits
+            vm = new SessionsViewModel(ctx, () -> new ConfigResolver(env, dir), ZoneId.of("UTC"), Clock.systemUTC(),
+                    Duration.ofMillis(300));
             SessionManagerApp.show(stage, vm);
         });
         waitUntil(() -> table(robot).getItems().size() == records.length);
+    }
+
+    @AfterEach
+    void stopWatching() throws Exception {
+        if (vm != null) {
+            WaitForAsyncUtils.asyncFx(vm::close).get(10, TimeUnit.SECONDS); // the stage stays for the next test
+        }
     }
 
     private void openThree(FxRobot robot) throws TimeoutException {
@@ -184,5 +195,51 @@ class SessionsWindowTest {
         waitUntil(() -> count.getText().equals("2 of 2 sessions"));
         robot.clickOn("#undoButton");
         waitUntil(() -> count.getText().equals("3 of 3 sessions"));
+    }
+
+    private static String selectedName(FxRobot robot) {
+        SessionRecord r = table(robot).getSelectionModel().getSelectedItem();
+        return r == null ? null : r.session();
+    }
+
+    @Test
+    void aSessionWrittenByMinskyShowsWithoutF5AndTheSelectionStays(FxRobot robot) throws Exception {
+        openThree(robot);
+        select(robot, "task#001");
+        try (JsonFileStore minskyCli = new JsonFileStore(file)) {
+            minskyCli.create(TestRecords.minimal("aaa-from-the-cli"));
+        }
+        waitUntil(() -> table(robot).getItems().size() == 4);
+        assertEquals("aaa-from-the-cli", table(robot).getItems().get(0).session());
+        waitUntil(() -> "task#001".equals(selectedName(robot)));
+        Label count = robot.lookup("#countLabel").queryAs(Label.class);
+        waitUntil(() -> count.getText().equals("4 of 4 sessions"));
+        Label refreshed = robot.lookup("#refreshLabel").queryAs(Label.class);
+        waitUntil(() -> refreshed.getText().startsWith("Refreshed (store changed) "));
+    }
+
+    @Test
+    void unsavedEditsSurviveAChangeMadeElsewhere(FxRobot robot) throws Exception {
+        openThree(robot);
+        select(robot, "fix-parser");
+        replaceText(robot, "#field-branch", "mine");
+        try (JsonFileStore minskyCli = new JsonFileStore(file)) {
+            minskyCli.update(SessionPatch.of("fix-parser").set(SessionField.BRANCH, "theirs").build());
+            minskyCli.create(TestRecords.minimal("aaa-from-the-cli"));
+        }
+        Label note = robot.lookup("#elsewhereNote").queryAs(Label.class);
+        waitUntil(() -> table(robot).getItems().size() == 4 && note.isVisible());
+        assertTrue(note.getText().startsWith("This session was changed elsewhere"), note.getText());
+        TextField branch = robot.lookup("#field-branch").queryAs(TextField.class);
+        assertEquals("mine", branch.getText(), "the edit is untouched");
+        assertEquals("fix-parser", selectedName(robot));
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
+        robot.clickOn("Keep editing");
+        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isEmpty());
+        assertEquals("mine", branch.getText());
+        try (JsonFileStore check = new JsonFileStore(file)) {
+            assertEquals("theirs", check.get("fix-parser").orElseThrow().branch(), "their change is not overwritten");
+        }
     }
 }

@@ -57,6 +57,11 @@ class JsonFileStoreTest implements SessionStoreContract {
     }
 
     @Override
+    public boolean watchesChanges() {
+        return true;
+    }
+
+    @Override
     public boolean keepsFieldOrder() {
         return true;
     }
