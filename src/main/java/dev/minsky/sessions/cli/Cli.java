@@ -3,6 +3,7 @@ package dev.minsky.sessions.cli;
 import dev.minsky.sessions.config.ConfigException;
 import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreUnavailableException;
+import dev.minsky.sessions.store.UserHome;
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public final class Cli {
 
     public static void main(String[] args) {
         int status = run(args, System.in, System.out, System.err, System.getenv(),
-                Path.of(System.getProperty("user.home")), ZoneId.systemDefault(), stderrIsTerminal());
+                UserHome.current(), ZoneId.systemDefault(), stderrIsTerminal());
         System.exit(status);
     }
 

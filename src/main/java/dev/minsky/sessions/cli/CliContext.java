@@ -89,7 +89,25 @@ final class CliContext {
      * read-only commands create nothing (no folder, file or schema) and never upgrade a schema.
      */
     SessionStore openStore(String store) {
-        return SessionStores.openReadOnly(config(store).activeLocation(), env, home);
+        StoreLocation location = config(store).activeLocation();
+        noteIfMissing(location, "");
+        return SessionStores.openReadOnly(location, env, home);
+    }
+
+    /**
+     * A file store that does not exist reads as empty (SPEC §2.1), which after a typo in a path looks
+     * like "no sessions": says so on stderr, so that an empty result is not taken at its word.
+     *
+     * @param role what the location is to the command ({@code "the source "}), or empty
+     */
+    void noteIfMissing(StoreLocation location, String role) {
+        Path file = location instanceof StoreLocation.Json j ? j.path()
+                : location instanceof StoreLocation.Sqlite s ? s.path() : null;
+        if (file != null && !java.nio.file.Files.exists(file)) {
+            flushOut();
+            err.println(Cli.NAME + ": note: " + role + location.display() + " does not exist, so it reads as an empty "
+                    + "store (a typo in the path? 'minsky-sessions config' shows the configured locations)");
+        }
     }
 
     /** {@code text} of option {@code option} ({@code --from}, {@code --to}) as a location, bare backend names resolved by the configuration. */

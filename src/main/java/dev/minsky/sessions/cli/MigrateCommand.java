@@ -106,6 +106,7 @@ final class MigrateCommand implements Callable<Integer> {
         MigrationOptions options = new MigrationOptions(onConflict, batchSize, backupDir, !noVerify, dryRun,
                 source instanceof StoreLocation.Json);
         MigrationReport report;
+        ctx.noteIfMissing(source, "the source ");
         try (SessionStore src = ctx.openReadOnly(source);
              SessionStore dst = dryRun ? ctx.openReadOnly(target) : ctx.open(target)) {
             Migration migration = new Migration(src, dst, options, ProgressPrinter.forContext(ctx));

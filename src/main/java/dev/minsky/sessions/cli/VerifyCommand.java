@@ -46,6 +46,8 @@ final class VerifyCommand implements Callable<Integer> {
         StoreLocation source = ctx.location("--from", from);
         StoreLocation target = ctx.location("--to", to);
         Verification v;
+        ctx.noteIfMissing(source, "the source ");
+        ctx.noteIfMissing(target, "the target ");
         try (SessionStore src = ctx.openReadOnly(source); SessionStore dst = ctx.openReadOnly(target)) {
             v = Migration.verify(src, dst, ProgressPrinter.forContext(ctx), null);
         }

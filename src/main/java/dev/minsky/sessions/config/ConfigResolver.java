@@ -2,6 +2,7 @@ package dev.minsky.sessions.config;
 
 import dev.minsky.sessions.store.BackendKind;
 import dev.minsky.sessions.store.StoreLocation;
+import dev.minsky.sessions.store.UserHome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ public final class ConfigResolver {
 
     /** The resolver for this process: its environment and the user's home folder. */
     public static ConfigResolver fromSystem(CommandLineOverrides commandLine) {
-        return new ConfigResolver(System.getenv(), Path.of(System.getProperty("user.home")), commandLine);
+        return new ConfigResolver(System.getenv(), UserHome.current(), commandLine);
     }
 
     /**

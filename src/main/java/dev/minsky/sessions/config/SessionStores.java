@@ -4,6 +4,7 @@ import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
+import dev.minsky.sessions.store.UserHome;
 import dev.minsky.sessions.store.json.JsonFileStore;
 import dev.minsky.sessions.store.sql.SqlStores;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ public final class SessionStores {
 
     /** Opens {@code location} with the process's environment and home folder (for PostgreSQL passwords). */
     public static SessionStore open(StoreLocation location) {
-        return open(location, System.getenv(), Path.of(System.getProperty("user.home")));
+        return open(location, System.getenv(), UserHome.current());
     }
 
     /**
@@ -43,7 +44,7 @@ public final class SessionStores {
 
     /** {@link #openReadOnly(StoreLocation, Map, Path)} with the process's environment and home folder. */
     public static SessionStore openReadOnly(StoreLocation location) {
-        return openReadOnly(location, System.getenv(), Path.of(System.getProperty("user.home")));
+        return openReadOnly(location, System.getenv(), UserHome.current());
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.minsky.sessions.connect;
 
 import dev.minsky.sessions.store.PostgresUrl;
+import dev.minsky.sessions.store.UserHome;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class ConnectionCheck {
 
     /** A check that finds the password as libpq would for the current user: real environment, real home folder. */
     public static ConnectionCheck forCurrentUser(PostgresUrl url) {
-        return new ConnectionCheck(url, System.getenv(), Path.of(System.getProperty("user.home")));
+        return new ConnectionCheck(url, System.getenv(), UserHome.current());
     }
 
     /** The URL's connect_timeout; libpq reads 0 as "wait forever", which a check must not, so that gives the default. */

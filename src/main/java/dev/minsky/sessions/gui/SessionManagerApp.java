@@ -6,7 +6,7 @@ import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.ViewLoader;
 import dev.minsky.sessions.gui.sessions.SessionsViewModel;
 import dev.minsky.sessions.gui.sessions.SessionsWindow;
-import java.nio.file.Path;
+import dev.minsky.sessions.store.UserHome;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -24,7 +24,7 @@ public final class SessionManagerApp extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
-        ctx = new AppContext(System.getenv(), Path.of(System.getProperty("user.home")), tasks,
+        ctx = new AppContext(System.getenv(), UserHome.current(), tasks,
                 new FxDialogService(stage, ViewLoader.texts()));
         show(stage, new SessionsViewModel(ctx));
     }

@@ -3,6 +3,7 @@ package dev.minsky.sessions.migrate;
 import dev.minsky.sessions.domain.JsonText;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.ValidationProblem;
+import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -83,9 +84,26 @@ public final class ReportFormat {
         return sb.toString();
     }
 
-    /** The command that puts {@code target} back as {@code backup} holds it (password masked). */
+    /**
+     * The command that puts {@code target} back as {@code backup} holds it, ready to paste. A
+     * PostgreSQL URL is given without its password (a masked {@code ****} pasted back would be sent
+     * as the password); a comment then says where the password comes from.
+     */
     public static String restoreCommand(Path backup, StoreLocation target) {
-        return "minsky-sessions restore '" + backup + "' --to '" + target.display() + "'";
+        String to = target.display();
+        String note = "";
+        if (target instanceof StoreLocation.Postgres pg) {
+            try {
+                PostgresUrl url = PostgresUrl.parse(pg.url());
+                to = url.withPassword(null).toUrl();
+                if (url.password().isPresent()) {
+                    note = "   # password: PGPASSWORD or ~/.pgpass, or add it to the URL";
+                }
+            } catch (IllegalArgumentException e) {
+                // not parseable: keep the masked form
+            }
+        }
+        return "minsky-sessions restore '" + backup + "' --to '" + to + "'" + note;
     }
 
     public static String text(Verification v, StoreLocation source, StoreLocation target) {

@@ -55,6 +55,17 @@ class ListCommandTest {
         return file;
     }
 
+    @Test
+    void aPathWithNoFileListsNothingAndSaysSoOnStderr() {
+        Path typo = home.resolve("sesion-db.json");
+        store = "json:" + typo;
+        CliRun run = list();
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().endsWith("0 of 0 sessions\n"), run.out());
+        assertEquals("minsky-sessions: note: json:" + typo + " does not exist, so it reads as an empty store (a typo "
+                + "in the path? 'minsky-sessions config' shows the configured locations)\n", run.err());
+    }
+
     // --- table ----------------------------------------------------------------------------------
 
     @Test

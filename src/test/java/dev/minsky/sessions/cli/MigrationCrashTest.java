@@ -43,11 +43,13 @@ class MigrationCrashTest {
         try (SessionStore created = SqlStores.openSqlite(target)) {
             assertEquals(0, created.count(SessionQuery.all())); // schema in place, so the poll below can count
         }
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + dir, "-cp", System.getProperty("java.class.path"), "dev.minsky.sessions.Launcher",
                 "migrate", "--from", "json:" + source, "--to", "sqlite:" + target, "--no-backup",
                 "--batch-size", String.valueOf(BATCH))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
+                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+        pb.environment().put("HOME", dir.toString()); // the app, like Minsky and libpq, prefers $HOME to user.home
+        Process child = pb.start();
         long rows = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && child.isAlive()) {

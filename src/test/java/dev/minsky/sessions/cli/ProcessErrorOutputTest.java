@@ -25,9 +25,11 @@ class ProcessErrorOutputTest {
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"), "dev.minsky.sessions.Launcher",
-                "list", "--store", "postgresql://u:s3cret-pw@127.0.0.1:" + port + "/db?connect_timeout=2").start();
+                "list", "--store", "postgresql://u:s3cret-pw@127.0.0.1:" + port + "/db?connect_timeout=2");
+        pb.environment().put("HOME", home.toString()); // the app, like Minsky and libpq, prefers $HOME to user.home
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(Cli.UNAVAILABLE, p.waitFor(), err);

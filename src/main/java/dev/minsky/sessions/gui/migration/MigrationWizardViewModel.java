@@ -50,6 +50,11 @@ public final class MigrationWizardViewModel {
 
     /** {@code refresh}: how often at most the run page takes in new events. */
     MigrationWizardViewModel(AppContext ctx, DialogService dialogs, Duration refresh) {
+        this(ctx, dialogs, refresh, RunModel.KEEP_PROBLEMS);
+    }
+
+    /** {@code keepProblems}: how many problem records the run page's live list keeps. */
+    MigrationWizardViewModel(AppContext ctx, DialogService dialogs, Duration refresh, int keepProblems) {
         this.ctx = ctx;
         Texts text = new Texts(ctx.texts());
         this.services = new Services(ctx.tasks(), dialogs, text, ctx.env(), ctx.home());
@@ -57,7 +62,7 @@ public final class MigrationWizardViewModel {
         this.target = new LocationModel(ctx.texts(), ctx.home());
         this.options = new OptionsModel(ctx.texts(), AppPaths.backupDirectory(ctx.env(), ctx.home()));
         this.plan = new PlanModel(services);
-        this.run = new RunModel(services, refresh);
+        this.run = new RunModel(services, refresh, keepProblems);
         this.verification = new VerificationModel(text);
         this.finish = new FinishModel(services, ctx::open);
         target.mustDifferFromProperty().bind(source.locationProperty());

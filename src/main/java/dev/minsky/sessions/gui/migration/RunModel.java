@@ -53,13 +53,23 @@ public final class RunModel {
     private final ArrayDeque<RecordRow> recent = new ArrayDeque<>();
     private final List<RecordRow> problems = new ArrayList<>();
     private final ReadOnlyLongWrapper problemsNotListed = new ReadOnlyLongWrapper();
+    private final ReadOnlyStringWrapper notListedText = new ReadOnlyStringWrapper("");
+    private final int keepProblems;
     private final AtomicReference<Migration> migration = new AtomicReference<>();
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private Runnable whenFinished = () -> { };
 
     RunModel(Services services, Duration refreshInterval) {
+        this(services, refreshInterval, KEEP_PROBLEMS);
+    }
+
+    /** {@code keepProblems}: how many problem records the live list keeps (tests make it small). */
+    RunModel(Services services, Duration refreshInterval, int keepProblems) {
         this.services = services;
         this.refreshInterval = refreshInterval;
+        this.keepProblems = keepProblems;
+        problemsNotListed.addListener((o, was, now) -> notListedText.set(now.longValue() == 0 ? ""
+                : services.text().get("migration.run.notListed", services.text().number(now.longValue()))));
     }
 
     /** Migrates {@code source} (opened read-only) into {@code target} (opened for writing). */
@@ -69,12 +79,16 @@ public final class RunModel {
         state.set(State.RUNNING);
         report.set(null);
         stopRequested.set(false);
+        problems.clear();
+        recent.clear();
+        rows.clear();
+        problemsNotListed.set(0);
         phaseText.set(t.get("migration.run.opening"));
         progress.set(-1);
         AtomicReference<EventBuffer> buffer = new AtomicReference<>();
         services.tasks().run(t.get("migration.run.task", source.display(), target.display()), p -> {
             long[] signals = {0};
-            buffer.set(new EventBuffer(KEEP_RECENT, KEEP_PROBLEMS, refreshInterval,
+            buffer.set(new EventBuffer(KEEP_RECENT, keepProblems, refreshInterval,
                     () -> p.update(++signals[0], -1, String.valueOf(signals[0]))));
             try (SessionStore src = services.openReadOnly(source); SessionStore dst = services.open(target)) {
                 Migration m = new Migration(src, dst, options.withDryRun(false), buffer.get());
@@ -119,7 +133,7 @@ public final class RunModel {
         Texts t = services.text();
         for (RecordRow r : s.rows()) {
             if (r.problem()) {
-                if (problems.size() < KEEP_PROBLEMS) {
+                if (problems.size() < keepProblems) {
                     problems.add(r);
                 } else {
                     problemsNotListed.set(problemsNotListed.get() + 1);
@@ -240,5 +254,10 @@ public final class RunModel {
     /** Problem records beyond what the list keeps (the report has them all). */
     public ReadOnlyLongProperty problemsNotListedProperty() {
         return problemsNotListed.getReadOnlyProperty();
+    }
+
+    /** "… and 12 more problem records, not listed here: the report has them all"; empty when the list has them all. */
+    public ReadOnlyStringProperty notListedTextProperty() {
+        return notListedText.getReadOnlyProperty();
     }
 }

@@ -32,6 +32,8 @@ public final class RunPageView {
     @FXML
     private TableView<RecordRow> rows;
     @FXML
+    private Label notListed;
+    @FXML
     private Label result;
     @FXML
     private Button stop;
@@ -58,6 +60,9 @@ public final class RunPageView {
         javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
         whole.textProperty().bind(backup.textProperty());
         backup.setTooltip(whole);
+        notListed.textProperty().bind(model.notListedTextProperty());
+        notListed.visibleProperty().bind(model.notListedTextProperty().isNotEmpty());
+        notListed.managedProperty().bind(notListed.visibleProperty());
         result.textProperty().bind(model.resultTextProperty());
         stop.visibleProperty().bind(model.stateProperty().isEqualTo(RunModel.State.RUNNING));
         stop.managedProperty().bind(stop.visibleProperty());

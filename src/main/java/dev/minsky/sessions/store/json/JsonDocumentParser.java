@@ -29,6 +29,8 @@ import java.util.Set;
  */
 final class JsonDocumentParser {
     private static final JsonFactory FACTORY = JsonValueParser.FACTORY;
+    /** The first bytes of every SQLite 3 database file. */
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Path file;
 
@@ -39,6 +41,10 @@ final class JsonDocumentParser {
     JsonDocument parse(byte[] bytes) {
         if (isBlank(bytes)) {
             return JsonDocument.empty();
+        }
+        if (startsWith(bytes, SQLITE_HEADER)) {
+            throw new MalformedStoreException(file + " is a SQLite database, not a JSON session file: open it as "
+                    + "SQLite (sqlite:PATH). The file was not changed.");
         }
         boolean trailingNewline = bytes[bytes.length - 1] == '\n';
         Optional<List<JsonValue>> fast = ParallelArrayParser.parse(bytes);
@@ -173,6 +179,11 @@ final class JsonDocumentParser {
             // the location is a courtesy; the record number is still given
         }
         return "";
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length
+                && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     private MalformedStoreException malformed(JsonLocation loc, String message) {

@@ -98,6 +98,8 @@ class MigrationWizardViewModelTest {
         assertTrue(run.rows().size() <= RunModel.KEEP_RECENT + 3, "the live list is bounded: " + run.rows().size());
         assertTrue(run.rows().stream().anyMatch(r -> r.outcome() == Outcome.IDENTICAL), "verification events arrive");
         assertTrue(run.resultTextProperty().get().startsWith("1,000 copied"), run.resultTextProperty().get());
+        assertEquals(0, run.problemsNotListedProperty().get());
+        assertEquals("", run.notListedTextProperty().get(), "every problem is in the list: nothing to add");
 
         vm.next();
         assertEquals(WizardPage.VERIFY, vm.pageProperty().get());
@@ -146,6 +148,23 @@ class MigrationWizardViewModelTest {
         assertTrue(vm.finish().canUseTargetProperty().get());
         assertFalse(vm.finish().useTargetTextProperty().get().contains(pg.password().orElse("\u0000")),
                 "the offer shows the URL with its password masked");
+    }
+
+    @Test
+    void problemRecordsBeyondTheLiveListAreCountedOnTheRunPage() {
+        MigrationWizardViewModel vm = new MigrationWizardViewModel(ctx, dialogs, Duration.ZERO, 1);
+        vm.next();
+        vm.next();
+        assertEquals(PlanModel.State.DONE, vm.plan().stateProperty().get(), dialogs.errors.toString());
+        vm.next();
+        RunModel run = vm.run();
+        assertEquals(RunModel.State.DONE, run.stateProperty().get(), dialogs.errors.toString());
+        assertEquals(1, run.rows().stream().filter(r -> r.outcome() == Outcome.INVALID).count(),
+                "the list keeps only as many problems as it may");
+        assertEquals(2, run.problemsNotListedProperty().get());
+        assertEquals("… and 2 more problem record(s), not listed here: save the report on the Finish page to see "
+                + "them all.", run.notListedTextProperty().get());
+        assertEquals(3, run.reportProperty().get().copy().count(Outcome.INVALID), "the report has them all");
     }
 
     @Test

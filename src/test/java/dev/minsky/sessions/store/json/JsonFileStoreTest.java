@@ -194,6 +194,17 @@ class JsonFileStoreTest implements SessionStoreContract {
     }
 
     @Test
+    void aSqliteDatabaseOpenedAsJsonSaysToOpenItAsSqlite() throws IOException {
+        Path file = fixture("minsky-written/sessions.db");
+        byte[] before = Files.readAllBytes(file);
+        JsonFileStore store = new JsonFileStore(file);
+        MalformedStoreException e = assertThrows(MalformedStoreException.class, () -> store.list(SessionQuery.all()));
+        assertEquals(file + " is a SQLite database, not a JSON session file: open it as SQLite (sqlite:PATH). "
+                + "The file was not changed.", e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(file));
+    }
+
+    @Test
     void aWrongShapeSaysWhatWasFound() {
         JsonFileStore store = new JsonFileStore(fixture("bad/wrong-shape-number.json"));
         MalformedStoreException e = assertThrows(MalformedStoreException.class, () -> store.list(SessionQuery.all()));
