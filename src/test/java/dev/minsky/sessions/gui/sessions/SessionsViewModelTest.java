@@ -240,6 +240,44 @@ class SessionsViewModelTest {
             };
         }
 
+        /** Runs the check once now (the watcher's first token); later checks only when asked. */
+        @Override
+        public <T> Repeating repeat(java.time.Duration period, Work<T> check,
+                                    java.util.function.Consumer<? super T> onResult,
+                                    java.util.function.Consumer<Throwable> onFailure) {
+            boolean[] cancelled = new boolean[1];
+            Runnable once = () -> {
+                if (cancelled[0]) {
+                    return;
+                }
+                T result;
+                try {
+                    result = check.call(Progress.NONE);
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onResult.accept(result);
+            };
+            queue.add(once);
+            return new Repeating() {
+                @Override
+                public void runNow() {
+                    queue.add(once);
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled[0] = true;
+                }
+
+                @Override
+                public boolean done() {
+                    return cancelled[0];
+                }
+            };
+        }
+
         void runNext() {
             queue.remove().run();
         }
