@@ -34,7 +34,11 @@ mkdir -p "$WORK"
 
 ./mvnw -B -q package -DskipTests >/dev/null
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
-CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+# The app as target/app has it (its jar first, so the class-data sharing archive of jvm.options
+# applies, as in the installed launcher), then the benchmark's own class in a jar, then test libraries.
+rm -f "$WORK/bench.jar"
+(cd target/test-classes && jar cf "$OLDPWD/$WORK/bench.jar" dev/minsky/sessions/bench)
+CP="target/app/minsky-sessions.jar:$WORK/bench.jar:$(cat target/bench.classpath)"
 mapfile -t JVM_OPTS < <(jvm_options target/app/jvm.options)
 
 # The same records in SQLite, written by our own migration (the file the GUI then opens).

@@ -16,7 +16,8 @@ install_missing() {
 
 # jvm_options FILE : the options of target/app/jvm.options (the ones the installed launcher uses),
 # one per line, comments and blank lines left out; nothing when the file is missing.
+# $APPDIR (the jar's folder, which jpackage's launcher expands) becomes the folder of FILE.
 jvm_options() {
-  [ -f "$1" ] && grep -v '^[[:space:]]*\(#\|$\)' "$1"
+  [ -f "$1" ] && grep -v '^[[:space:]]*\(#\|$\)' "$1" | sed "s|\$APPDIR|$(cd "$(dirname "$1")" && pwd)|g"
   true
 }

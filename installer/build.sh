@@ -74,15 +74,29 @@ done
 INPUT=$OUT/input
 rm -rf "$INPUT"
 mkdir -p "$INPUT"
-cp -p "$APP"/*.jar "$INPUT"/
+cp -p "$APP"/*.jar "$APP"/cds-classes.lst "$INPUT"/
 
 common=(@installer/jpackage-common.txt --app-version "$VERSION" --input "$INPUT" --dest "$OUT" "${JAVA_OPTIONS[@]}")
+
+# The class-data sharing archive of an app image (ADR 8), made by the image's own launcher and runtime
+# at the image's own path: the archive names the jars by path. (The .deb makes its archive when it is
+# installed, in installer/linux/postinst, for the same reason.) -Xshare:dump makes the JVM write the
+# archive that the launcher's -XX:SharedArchiveFile names, then exit before the app starts.
+cds_archive() {
+  local image=$1
+  JAVA_TOOL_OPTIONS="-Xshare:dump -Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedClassListFile=$image/lib/app/cds-classes.lst" \
+    "$image/bin/$NAME" >/dev/null 2>&1 || true
+  [ -s "$image/lib/app/$NAME.jsa" ] \
+    || die "no class-data sharing archive made at $image/lib/app/$NAME.jsa (run JAVA_TOOL_OPTIONS=-Xshare:dump $image/bin/$NAME to see why)"
+  echo "    class-data sharing archive: $(du -h "$image/lib/app/$NAME.jsa" | cut -f1)"
+}
 
 build_app_image() {
   step "App image $OUT/$NAME (version $VERSION, java options: ${JVM_OPTS[*]})"
   rm -rf "${OUT:?}/$NAME"
   local t0=$SECONDS
   jpackage --type app-image "${common[@]}" --icon installer/icons/minsky-sessions.png
+  cds_archive "$OUT/$NAME"
   echo "    $(du -sh "$OUT/$NAME" | cut -f1) in $((SECONDS - t0)) s: $OUT/$NAME/bin/$NAME"
 }
 

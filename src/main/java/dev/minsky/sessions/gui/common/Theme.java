@@ -14,8 +14,10 @@ public enum Theme {
 
     /** Sets this theme for every window of the app and adds our stylesheet to {@code scene}. */
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        // the compiled (.bss) form of AtlantaFX's stylesheet: the same rules, read without parsing
+        // 170 KB of CSS text at every start
+        Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
         String css = Theme.class.getResource(APP_CSS).toExternalForm();
         if (!scene.getStylesheets().contains(css)) {
             scene.getStylesheets().add(css);

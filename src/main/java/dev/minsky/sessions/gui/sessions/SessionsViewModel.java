@@ -2,6 +2,7 @@ package dev.minsky.sessions.gui.sessions;
 
 import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.config.EffectiveConfig;
+import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.store.SessionStore;
@@ -115,11 +116,14 @@ public final class SessionsViewModel {
             if (missing) {
                 return new Start(where, true, null, null);
             }
+            SessionStore opened;
             try {
-                return new Start(where, false, ctx.openNow(where), null);
+                opened = ctx.openNow(where);
             } catch (RuntimeException e) {
                 return new Start(where, false, null, e);
             }
+            warmUp(opened);
+            return new Start(where, false, opened, null);
         }, s -> {
             if (s.missing) {
                 missingDefault.set(((StoreLocation.Json) s.where).path());
@@ -131,6 +135,21 @@ public final class SessionsViewModel {
                 ctx.use(s.where, s.opened);
             }
         }, e -> failed(ctx.text("sessions.error.config"), e));
+    }
+
+    /**
+     * Reads what the window's first query will (the first page of rows, the total) while the window
+     * is still being built on the FX thread: a JSON file is parsed now rather than after the window
+     * shows, a database's connection and statements are ready. A failure is left for that query to
+     * report, as it would be without this.
+     */
+    private static void warmUp(SessionStore store) {
+        try {
+            store.list(SessionQuery.builder().page(0, 100).build());
+            store.count(SessionQuery.all());
+        } catch (RuntimeException e) {
+            // reported by the list's own load
+        }
     }
 
     /** What the start found: the configured store, opened in the same background step (or why not). */
