@@ -65,6 +65,8 @@ final class SqlSessionStore implements SessionStore {
     /** Names per IN list: well under SQLite's and PostgreSQL's limits on bound parameters. */
     private static final int LOOKUP_CHUNK = 500;
     private static final int INSERT_BATCH = 500;
+    /** Rows written in bulk before the first statistics refresh (PostgreSQL). */
+    private static final int ANALYZE_AFTER = 10_000;
 
     private final Database db; // null only for a read-only SQLite store whose file does not exist
     private final SqlPlatform platform;
@@ -76,6 +78,8 @@ final class SqlSessionStore implements SessionStore {
     private final boolean writable;
     private final String backupName;
     private final Runnable afterClose;
+    private final java.util.concurrent.atomic.AtomicLong writtenSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong rowsAtAnalyze = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param layout      the table as it is; null when there is none (read-only only)
@@ -305,6 +309,37 @@ final class SqlSessionStore implements SessionStore {
             }
             return null;
         });
+        afterBulkWrite(rows.size());
+    }
+
+    /**
+     * PostgreSQL plans a prepared lookup once for all its executions after a few runs; on a table
+     * that a bulk load has just filled, before autovacuum's next pass has counted its rows, that
+     * generic plan scans the whole table for each batch lookup (a verification of 100,000 records
+     * took 40-50 s instead of 4 s, depending on whether autovacuum had come by). So the table's
+     * statistics are refreshed here each time the rows written since the last refresh reach the count
+     * it had then (at least {@value #ANALYZE_AFTER}): a handful of quick ANALYZEs over a whole load.
+     */
+    private void afterBulkWrite(int written) {
+        if (platform != SqlPlatform.POSTGRES) {
+            return;
+        }
+        long since = writtenSinceAnalyze.addAndGet(written);
+        long threshold = Math.max(ANALYZE_AFTER, rowsAtAnalyze.get());
+        if (since < threshold || !writtenSinceAnalyze.compareAndSet(since, 0)) {
+            return;
+        }
+        try {
+            write(c -> {
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("ANALYZE sessions");
+                }
+                rowsAtAnalyze.set(rowsAtAnalyze.get() + since);
+                return null;
+            });
+        } catch (StoreException e) {
+            // only statistics: a role that may not analyze a table it does not own gets a notice, not an error
+        }
     }
 
     /**

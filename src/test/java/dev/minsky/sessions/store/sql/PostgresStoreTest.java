@@ -139,6 +139,31 @@ class PostgresStoreTest implements SessionStoreContract {
         assertTrue(newer.getMessage().contains("schema version 9.0"), newer.getMessage());
     }
 
+    /** A bulk load leaves the table with statistics, so batch lookups right after it use the index. */
+    @Test
+    void aBulkLoadRefreshesTheTablesStatistics() throws Exception {
+        PostgresUrl url = TestPostgres.newDatabase("analyze");
+        try (SessionStore store = open(url)) {
+            List<SessionRecord> records = new ArrayList<>();
+            for (int i = 0; i < 12_000; i++) {
+                records.add(TestRecords.withTask(String.format("bulk%05d", i), "#" + i));
+            }
+            store.writeBatch(records.subList(0, 2_000));
+            store.writeBatch(records.subList(2_000, 12_000));
+            assertEquals(12_000, estimatedRows(url), "statistics counted after the load");
+        }
+    }
+
+    /** PostgreSQL's own row estimate (pg_class.reltuples): -1 until the table was first analyzed. */
+    private static long estimatedRows(PostgresUrl url) throws Exception {
+        try (java.sql.Connection c = TestPostgres.connect(url);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT reltuples::bigint FROM pg_class WHERE relname = 'sessions' AND relkind = 'r'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Test
     void backupIsAJsonArrayInMinskysShape(@TempDir Path tmp) throws Exception {
         try (SessionStore store = newStore()) {
