@@ -100,7 +100,14 @@ def store_latency(d):
 
 
 def gui(d):
-    return [tuple(str(f.get(k, "-")) for k in HEADER) for f in d.get("figures", [])]
+    """Figures as the GUI benchmarks write them; verdicts and targets in the table's own words."""
+    rows = []
+    for f in d.get("figures", []):
+        row = {k: str(f.get(k, "-")) for k in HEADER}
+        row["verdict"] = verdict(row["verdict"])
+        row["target"] = row["target"].replace("<=", "≤")
+        rows.append(tuple(row[k] for k in HEADER))
+    return rows
 
 
 def table(out, statuses):

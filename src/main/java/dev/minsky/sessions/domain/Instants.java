@@ -28,9 +28,11 @@ public final class Instants {
             return Optional.empty();
         }
         Instant fast = parseCommon(text);
-        if (fast != null) {
-            return Optional.of(fast);
-        }
+        return fast != null ? Optional.of(fast) : parseJavaTime(text);
+    }
+
+    /** java.time's answer for any text: an ISO instant, else an ISO offset date-time, else none. */
+    static Optional<Instant> parseJavaTime(String text) {
         try {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException e) {
