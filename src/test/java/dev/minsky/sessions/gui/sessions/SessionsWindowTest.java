@@ -127,6 +127,35 @@ class SessionsWindowTest {
     }
 
     @Test
+    void theFilterChoicesSayAnyAfterSwitchingToAnotherStore(FxRobot robot) throws Exception {
+        openThree(robot);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<Choice> repos = robot.lookup("#repoFilter").queryAs(javafx.scene.control.ComboBox.class);
+        waitUntil(() -> repos.getItems().size() > 1);
+        assertEquals("Any", shownText(robot, "#repoFilter"), "before the switch");
+        Path other = dir.resolve("other.json");
+        try (JsonFileStore store = new JsonFileStore(other)) {
+            store.writeBatch(List.of(TestRecords.minimal("elsewhere-1"), TestRecords.minimal("elsewhere-2")));
+        }
+        robot.interact(() -> vm.open(new dev.minsky.sessions.store.StoreLocation.Json(other)));
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        waitUntil(() -> repos.getItems().stream().noneMatch(c -> "edobry/minsky".equals(c.value())));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : List.of("#taskFilter", "#repoFilter", "#branchFilter")) {
+            assertEquals("Any", shownText(robot, id), id + " shows its value");
+        }
+    }
+
+    /** The text a ComboBox shows in its button (its skin's display node). */
+    private static String shownText(FxRobot robot, String id) throws Exception {
+        javafx.scene.control.ComboBox<?> box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
+        return WaitForAsyncUtils.asyncFx(() -> {
+            var skin = (javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin();
+            return ((javafx.scene.control.ListCell<?>) skin.getDisplayNode()).getText();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void editingAFieldShowsItsValidationAndBlocksSave(FxRobot robot) throws Exception {
         openThree(robot);
         select(robot, "fix-parser");
