@@ -218,7 +218,11 @@ class SessionsWindowTest {
         openThree(robot);
         select(robot, "task#001");
         javafx.application.Platform.runLater(vm::delete); // the confirmation waits for the user: do not wait for it
-        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        // the dialog's window is on screen, not only its pane created (clicking needs a visible button)
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery()
+                .map(p -> p.getScene() != null && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("Delete");
         Label count = robot.lookup("#countLabel").queryAs(Label.class);
         waitUntil(() -> count.getText().equals("2 of 2 sessions"));
