@@ -83,6 +83,14 @@ class SessionsWindowTest {
                 TestRecords.rich("task-md#2"));
     }
 
+    /** Waits until the dialog {@code query} finds is in a window on screen, not only created: its buttons can be clicked. */
+    private static void waitForDialog(FxRobot robot, String query) throws TimeoutException {
+        waitUntil(() -> robot.lookup(query).tryQuery()
+                .map(p -> p.getScene() != null && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing())
+                .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
     }
@@ -183,7 +191,7 @@ class SessionsWindowTest {
             minskyCli.update(SessionPatch.of("fix-parser").set(SessionField.BRANCH, "theirs").build());
         }
         shortcut(robot, KeyCode.S);
-        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
+        waitForDialog(robot, "#conflict-dialog");
         DialogPane dialog = robot.lookup("#conflict-dialog").queryAs(DialogPane.class);
         assertTrue(dialog.getContentText().contains("fix-parser"), dialog.getContentText());
         robot.clickOn("Reload");
@@ -218,11 +226,7 @@ class SessionsWindowTest {
         openThree(robot);
         select(robot, "task#001");
         javafx.application.Platform.runLater(vm::delete); // the confirmation waits for the user: do not wait for it
-        // the dialog's window is on screen, not only its pane created (clicking needs a visible button)
-        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery()
-                .map(p -> p.getScene() != null && p.getScene().getWindow() != null && p.getScene().getWindow().isShowing())
-                .orElse(false));
-        WaitForAsyncUtils.waitForFxEvents();
+        waitForDialog(robot, ".dialog-pane");
         robot.clickOn("Delete");
         Label count = robot.lookup("#countLabel").queryAs(Label.class);
         waitUntil(() -> count.getText().equals("2 of 2 sessions"));
@@ -267,7 +271,7 @@ class SessionsWindowTest {
         assertEquals("mine", branch.getText(), "the edit is untouched");
         assertEquals("fix-parser", selectedName(robot));
         shortcut(robot, KeyCode.S);
-        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isPresent());
+        waitForDialog(robot, "#conflict-dialog");
         robot.clickOn("Keep editing");
         waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isEmpty());
         assertEquals("mine", branch.getText());
