@@ -237,6 +237,31 @@ show_failure() { # NAME RC
 }
 q() { printf '%q ' "$@"; }
 
+# check_ours KEY NAME PREPARE COUNT CMD...: the untimed check run of ours (an exit status of 0 means
+# verified) and its row count (COUNT: a command printing it); only a run that wrote every record is
+# put first among the commands to time. Without ours (--references-only, no jar), KEY is skipped.
+check_ours() {
+  local key=$1 name=$2 prepare=$3 count=$4; shift 4
+  if [ "$OURS" != 1 ]; then
+    result "$key" skipped "" "" "" "" "$ours_reason"
+    return
+  fi
+  local log=${key//_/-} rc=0
+  check_run "$log" "$prepare" "$@" || rc=$?
+  if [ $rc -ne 0 ]; then
+    show_failure "$log" $rc
+    result "$key" failed "" "" "$RSS_KIB" "" "exit $rc: $(head -n 1 "$WORK/$log.stderr")"
+    return
+  fi
+  RSS[$key]=$RSS_KIB; ROWS[$key]=$($count)
+  note "ours: exit 0 (verified), ${ROWS[$key]} rows, peak RSS $((RSS_KIB / 1024)) MiB"
+  if [ "${ROWS[$key]}" = "$expected" ]; then
+    timed=("$key" "$name" "$prepare" "$(q "$@")" "${timed[@]}")
+  else
+    result "$key" failed "" "" "$RSS_KIB" "${ROWS[$key]}" "wrote ${ROWS[$key]} rows, expected $expected"
+  fi
+}
+
 # hyperfine over the commands that passed their check run (bash runs them: the commands are quoted
 # with printf %q). Sets MEAN[KEY] and SD[KEY] from its export.
 declare -A MEAN SD RSS ROWS
@@ -271,23 +296,8 @@ note "sqlite3: ${ROWS[sqlite3]} rows, content digest $got (expected from the JSO
 [ "${ROWS[sqlite3]}" = "$expected" ] && [ "$got" = "$want_json" ] || die "the sqlite3 import did not load every record as it is in $DATA"
 timed+=(sqlite3 "sqlite3 json_each import" "$prep_sqlite3" "$(q "${cmd_sqlite3[@]}")>/dev/null")
 
-if [ "$OURS" = 1 ]; then
-  rc=0; check_run ours-sqlite "$prep_ours_sqlite" "${cmd_ours_sqlite[@]}" || rc=$?
-  if [ $rc -ne 0 ]; then
-    show_failure ours-sqlite $rc
-    result ours_sqlite failed "" "" "$RSS_KIB" "" "exit $rc: $(head -n 1 "$WORK/ours-sqlite.stderr")"
-  else
-    RSS[ours_sqlite]=$RSS_KIB; ROWS[ours_sqlite]=$(count_sqlite "$WORK/ours.db")
-    note "ours: exit 0 (verified), ${ROWS[ours_sqlite]} rows, peak RSS $((RSS_KIB / 1024)) MiB"
-    if [ "${ROWS[ours_sqlite]}" = "$expected" ]; then
-      timed=(ours_sqlite "minsky-sessions migrate json->sqlite" "$prep_ours_sqlite" "$(q "${cmd_ours_sqlite[@]}")" "${timed[@]}")
-    else
-      result ours_sqlite failed "" "" "$RSS_KIB" "${ROWS[ours_sqlite]}" "wrote ${ROWS[ours_sqlite]} rows, expected $expected"
-    fi
-  fi
-else
-  result ours_sqlite skipped "" "" "" "" "$ours_reason"
-fi
+count_ours_sqlite() { count_sqlite "$WORK/ours.db"; }
+check_ours ours_sqlite "minsky-sessions migrate json->sqlite" "$prep_ours_sqlite" count_ours_sqlite "${cmd_ours_sqlite[@]}"
 
 step "JSON -> SQLite: hyperfine, $RUNS runs each (fresh target file before every run)"
 time_them "$OUT_DIR/migrate-json-sqlite.hyperfine.json" "${timed[@]}"
@@ -340,23 +350,7 @@ EOF
     timed+=("$ref" "$name" "$prep" "$(q "${cmd[@]}")>/dev/null 2>&1")
   done
 
-  if [ "$OURS" = 1 ]; then
-    rc=0; check_run ours-pg "$prep_pg_src" "${cmd_ours_pg[@]}" || rc=$?
-    if [ $rc -ne 0 ]; then
-      show_failure ours-pg $rc
-      result ours_pg failed "" "" "$RSS_KIB" "" "exit $rc: $(head -n 1 "$WORK/ours-pg.stderr")"
-    else
-      RSS[ours_pg]=$RSS_KIB; ROWS[ours_pg]=$(count_pg)
-      note "ours: exit 0 (verified), ${ROWS[ours_pg]} rows, peak RSS $((RSS_KIB / 1024)) MiB"
-      if [ "${ROWS[ours_pg]}" = "$expected" ]; then
-        timed=(ours_pg "minsky-sessions migrate sqlite->postgresql" "$prep_pg_src" "$(q "${cmd_ours_pg[@]}")" "${timed[@]}")
-      else
-        result ours_pg failed "" "" "$RSS_KIB" "${ROWS[ours_pg]}" "wrote ${ROWS[ours_pg]} rows, expected $expected"
-      fi
-    fi
-  else
-    result ours_pg skipped "" "" "" "" "$ours_reason"
-  fi
+  check_ours ours_pg "minsky-sessions migrate sqlite->postgresql" "$prep_pg_src" count_pg "${cmd_ours_pg[@]}"
 
   step "SQLite -> PostgreSQL: hyperfine, $RUNS runs each (fresh database before every run)"
   time_them "$OUT_DIR/migrate-sqlite-postgres.hyperfine.json" "${timed[@]}"
