@@ -200,6 +200,7 @@ class SessionsViewModelTest {
     /** Runs background work only when the test says so, callbacks included, in order. */
     private static final class QueuedTasks implements dev.minsky.sessions.gui.common.TaskRunner {
         private final java.util.ArrayDeque<Runnable> queue = new java.util.ArrayDeque<>();
+        private final DirectTaskRunner checks = new DirectTaskRunner();
 
         @Override
         public <T> Handle run(String title, Work<T> work, ProgressListener listener,
@@ -240,42 +241,12 @@ class SessionsViewModelTest {
             };
         }
 
-        /** Runs the check once now (the watcher's first token); later checks only when asked. */
+        /** The store watcher's checks, as the direct runner runs them: the first at once, later ones when asked. */
         @Override
         public <T> Repeating repeat(java.time.Duration period, Work<T> check,
                                     java.util.function.Consumer<? super T> onResult,
                                     java.util.function.Consumer<Throwable> onFailure) {
-            boolean[] cancelled = new boolean[1];
-            Runnable once = () -> {
-                if (cancelled[0]) {
-                    return;
-                }
-                T result;
-                try {
-                    result = check.call(Progress.NONE);
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onResult.accept(result);
-            };
-            queue.add(once);
-            return new Repeating() {
-                @Override
-                public void runNow() {
-                    queue.add(once);
-                }
-
-                @Override
-                public void cancel() {
-                    cancelled[0] = true;
-                }
-
-                @Override
-                public boolean done() {
-                    return cancelled[0];
-                }
-            };
+            return checks.repeat(period, check, onResult, onFailure);
         }
 
         void runNext() {
