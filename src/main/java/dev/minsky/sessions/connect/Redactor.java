@@ -3,7 +3,6 @@ package dev.minsky.sessions.connect;
 import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.Secrets;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Keeps the password out of every text a check produces (SPEC §3). Text from outside (server,
@@ -21,7 +20,7 @@ final class Redactor {
     Redactor(Optional<String> password, PostgresUrl url) {
         this.password = password.filter(p -> !p.isEmpty());
         this.netForOwnText = this.password.filter(p -> p.length() >= SHORTEST_WORTH_MASKING_IN_OWN_TEXT
-                && !Set.of(url.user(), url.database(), url.host()).contains(p)).isPresent();
+                && !java.util.Arrays.asList(url.user(), url.database(), url.host()).contains(p)).isPresent();
     }
 
     /** A message from the server, the driver or the JDK, on one line, with the password masked. */

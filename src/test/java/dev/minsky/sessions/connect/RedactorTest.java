@@ -35,6 +35,15 @@ class RedactorTest {
         assertEquals("echo ****", redactor.external("echo sessions"));
     }
 
+    /** A role named like its database (the usual set-up), or a URL without a user, is fine. */
+    @Test
+    void worksWhenTheUserIsNamedLikeTheDatabaseOrMissing() {
+        for (String u : new String[] {"postgresql://minsky@db.example/minsky", "postgresql://db.example/minsky"}) {
+            Redactor redactor = new Redactor(Optional.of("s3cret-pw"), PostgresUrl.parse(u));
+            assertEquals("as **** here", redactor.ownText("as s3cret-pw here"), u);
+        }
+    }
+
     @Test
     void keepsOnlyTheFirstLineOfAServerMessageWithoutItsSeverity() {
         assertEquals("database \"x\" does not exist",
