@@ -82,30 +82,13 @@ BENCH_DB=minsky_bench_migrate_$$
 if [ -n "$PG_URL" ]; then
   # Split the URL into libpq's variables; psql, createdb, dropdb and pgloader read them from the
   # environment, and ours gets the URL without the password (it reads PGPASSWORD as libpq does).
-  pg_env=$(PG_URL="$PG_URL" python3 - <<'PY'
-import os, shlex, urllib.parse
-u = urllib.parse.urlsplit(os.environ["PG_URL"])
-if u.scheme not in ("postgresql", "postgres"):
-    raise SystemExit("not a postgresql:// URL")
-q = urllib.parse.parse_qs(u.query)
-env = {"PGHOST": u.hostname or "", "PGPORT": str(u.port or 5432),
-       "PGUSER": urllib.parse.unquote(u.username or ""),
-       "PGDATABASE": urllib.parse.unquote(u.path.lstrip("/")) or "postgres"}
-if u.password is not None:
-    env["PGPASSWORD"] = urllib.parse.unquote(u.password)
-if "sslmode" in q:
-    env["PGSSLMODE"] = q["sslmode"][0]
-for k, v in env.items():
-    if v:
-        print(f"export {k}={shlex.quote(v)}")
-PY
-  ) || die "MINSKY_BENCH_POSTGRES_URL / MINSKY_TEST_POSTGRES_URL is not a postgresql:// URL"
-  eval "$pg_env"
-  unset pg_env PG_URL
+  exports=$(pg_env "$PG_URL") || die "MINSKY_BENCH_POSTGRES_URL / MINSKY_TEST_POSTGRES_URL is not a postgresql:// URL"
+  eval "$exports"
+  unset exports PG_URL
   MAINT_DB=$PGDATABASE
-  PG_SHOWN="postgresql://${PGUSER:-}@${PGHOST:-localhost}:${PGPORT}/$BENCH_DB"
-  # What ours is given: no password in it (hyperfine and ps would show it).
-  OURS_PG_URL="postgresql://${PGUSER}@${PGHOST:-localhost}:${PGPORT}/$BENCH_DB${PGSSLMODE:+?sslmode=$PGSSLMODE}"
+  # What is shown, and what ours is given: no password in it (hyperfine and ps would show it).
+  OURS_PG_URL=$(pg_url_without_password "$BENCH_DB")
+  PG_SHOWN=${OURS_PG_URL%%\?*}
   mkdir -p "$WORK"
   if ! pg_isready -q -h "${PGHOST:-localhost}" -p "$PGPORT" 2>/dev/null \
        || ! psql -X -q -d "$MAINT_DB" -c 'SELECT 1' >/dev/null 2>"$WORK/pgcheck.txt"; then

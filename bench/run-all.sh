@@ -74,7 +74,10 @@ if [ -z "${MINSKY_BENCH_POSTGRES_URL:-}" ] && [ -n "${MINSKY_BENCH_POSTGRES_URL_
 fi
 if [ -n "${MINSKY_BENCH_POSTGRES_URL:-}" ]; then
   export MINSKY_BENCH_POSTGRES_URL
-  echo "PostgreSQL: $(printf '%s' "$MINSKY_BENCH_POSTGRES_URL" | sed -E 's#(://[^:/@]*):[^@]*@#\1:****@#')"
+  # shown as user@host:port/db only, whatever form the password takes in the URL
+  shown=$(eval "$(pg_env "$MINSKY_BENCH_POSTGRES_URL")" && pg_url_without_password) \
+    || die "the PostgreSQL URL (MINSKY_BENCH_POSTGRES_URL, MINSKY_TEST_POSTGRES_URL or the file) is not a postgresql:// URL"
+  echo "PostgreSQL: $shown"
 else
   echo "PostgreSQL: no URL (MINSKY_BENCH_POSTGRES_URL / MINSKY_TEST_POSTGRES_URL / MINSKY_BENCH_POSTGRES_URL_FILE): its figures are skipped"
 fi

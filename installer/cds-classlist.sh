@@ -38,8 +38,13 @@ run list --store "sqlite:$work/t.db" --limit 20
 run migrate --from "sqlite:$work/t.db" --to "json:$work/back.json" --no-backup --format json
 run test-connection --store "sqlite:$work/t.db"
 if [ -n "${MINSKY_TEST_POSTGRES_URL:-}" ]; then
-  run test-connection --store "$MINSKY_TEST_POSTGRES_URL"
-  run list --store "$MINSKY_TEST_POSTGRES_URL" --limit 5
+  # the password in PGPASSWORD (the app reads it as libpq does), not on the command line
+  . bench/lib.sh
+  exports=$(pg_env "$MINSKY_TEST_POSTGRES_URL") || { echo "cds-classlist: MINSKY_TEST_POSTGRES_URL is not a postgresql:// URL" >&2; exit 2; }
+  eval "$exports"
+  pg=$(pg_url_without_password)
+  run test-connection --store "$pg"
+  run list --store "$pg" --limit 5
 fi
 # The window on a JSON store, left running until its rows are surely shown (a SIGTERM then ends it
 # normally, which completes the list).
