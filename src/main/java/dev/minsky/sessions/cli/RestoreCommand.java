@@ -53,16 +53,25 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         StoreLocation target = ctx.location("--to", to);
         StoreLocation from = backupLocation(backup.toAbsolutePath());
-        try (SessionStore saved = ctx.openReadOnly(from); SessionStore store = ctx.open(target)) {
-            Restore.Preview preview = Restore.preview(saved, store);
-            if (!yes && !confirm(preview, from, target)) {
-                ctx.err().println(Cli.NAME + ": not restored; " + target.display() + " is unchanged");
-                return Cli.FAILED;
+        try (SessionStore saved = ctx.openReadOnly(from)) {
+            if (!yes) {
+                // asked with the target opened read-only: answering no must leave it exactly as it was
+                // (a writable open may create a SQLite file or a table)
+                Restore.Preview preview;
+                try (SessionStore current = ctx.openReadOnly(target)) {
+                    preview = Restore.preview(saved, current);
+                }
+                if (!confirm(preview, from, target)) {
+                    ctx.err().println(Cli.NAME + ": not restored; " + target.display() + " is unchanged");
+                    return Cli.FAILED;
+                }
             }
-            Path safety = store.backup(AppPaths.backupDirectory(ctx.env(), ctx.home()));
-            long n = Restore.run(saved, store);
-            ctx.out().write("Restored " + target.display() + " from " + backup.toAbsolutePath() + ": it now holds "
-                    + n + " session(s).\nIts content before the restore was saved to " + safety + "\n");
+            try (SessionStore store = ctx.open(target)) {
+                Path safety = store.backup(AppPaths.backupDirectory(ctx.env(), ctx.home()));
+                long n = Restore.run(saved, store);
+                ctx.out().write("Restored " + target.display() + " from " + backup.toAbsolutePath() + ": it now holds "
+                        + n + " session(s).\nIts content before the restore was saved to " + safety + "\n");
+            }
         }
         return Cli.OK;
     }

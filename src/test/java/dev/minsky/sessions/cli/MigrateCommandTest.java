@@ -135,8 +135,14 @@ class MigrateCommandTest {
         try (SessionStore sqlite = SqlStores.openSqlite(target)) {
             assertEquals(4, sqlite.count(SessionQuery.all()), "unchanged without a yes");
         }
+        String before = sha256(target);
         CliRun no = CliRun.runWithInput("n\n", Map.of(), home(), "restore", backup.toString(), "--to", "sqlite:" + target);
         assertEquals(Cli.FAILED, no.status());
+        assertEquals(before, sha256(target), "a no leaves the file as it was");
+        Path missing = dir.resolve("not-yet.db");
+        CliRun noToNew = CliRun.runWithInput("n\n", Map.of(), home(), "restore", backup.toString(), "--to", "sqlite:" + missing);
+        assertEquals(Cli.FAILED, noToNew.status(), noToNew.err());
+        assertFalse(Files.exists(missing), "a no creates no database");
         CliRun yes = CliRun.runWithInput("y\n", Map.of(), home(), "restore", backup.toString(), "--to", "sqlite:" + target);
         assertEquals(Cli.OK, yes.status(), yes.err());
         assertTrue(yes.err().contains("Replace all 4 session(s) in sqlite:" + target + " with the 2 of"), yes.err());
