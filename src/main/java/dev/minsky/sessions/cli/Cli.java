@@ -1,6 +1,7 @@
 package dev.minsky.sessions.cli;
 
 import dev.minsky.sessions.config.ConfigException;
+import dev.minsky.sessions.store.Secrets;
 import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.UserHome;
@@ -163,7 +164,8 @@ public final class Cli {
         return false;
     }
 
+    /** One line, with the password of any connection string in it masked (picocli quotes stray arguments). */
     static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
+        return text == null ? "" : Secrets.maskUrlsIn(text.replaceAll("\\s*\\R\\s*", " ").trim());
     }
 }

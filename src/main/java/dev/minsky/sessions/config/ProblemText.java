@@ -1,23 +1,21 @@
 package dev.minsky.sessions.config;
 
+import dev.minsky.sessions.store.Secrets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Turns a parser's complaint into one line that is safe to show. Parsers like to quote the offending
  * line of the file, and in a config file that line may hold a connection string with a password.
  */
 final class ProblemText {
-    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/?#@\\s]*):[^@\\s]*@");
-
     private ProblemText() {
     }
 
-    /** The text on one line, any {@code scheme://user:password@} masked. */
+    /** The text on one line, any connection string's password masked. */
     static String oneLine(String text) {
         String line = text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ").trim();
-        return URL_PASSWORD.matcher(line).replaceAll("$1:****@");
+        return Secrets.maskUrlsIn(line);
     }
 
     /**

@@ -10,6 +10,7 @@ public final class Secrets {
     public static final String MASK = "****";
     // scheme://user:password@host  (the password may contain anything but '@' followed by the host part)
     private static final Pattern USERINFO = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@]*):([^@]*)@");
+    private static final Pattern USERINFO_ANYWHERE = Pattern.compile("(://[^:/?#@\\s]*):[^@\\s]*@");
     private static final Pattern PARAM = Pattern.compile("(?i)([?&;]password=)([^&;]*)");
     private static final Pattern KEYWORD = Pattern.compile("(?i)(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|\\S+)");
 
@@ -31,6 +32,18 @@ public final class Secrets {
             masked = KEYWORD.matcher(masked).replaceAll("$1" + MASK);
         }
         return masked;
+    }
+
+    /**
+     * Free text (an error message that may quote an argument or a line of a file) with the password
+     * of every connection string in it masked: {@code scheme://user:password@} and
+     * {@code password=} parameters, wherever they stand.
+     */
+    public static String maskUrlsIn(String text) {
+        if (text == null) {
+            return null;
+        }
+        return PARAM.matcher(USERINFO_ANYWHERE.matcher(text).replaceAll("$1:" + MASK + "@")).replaceAll("$1" + MASK);
     }
 
     /**

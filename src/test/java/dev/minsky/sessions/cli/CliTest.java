@@ -49,6 +49,16 @@ class CliTest {
         assertTrue(run("show", "--help").out().contains("NAME"));
     }
 
+    /** picocli quotes a stray argument in its message: a URL typed in the wrong place keeps its password hidden. */
+    @Test
+    void aStrayConnectionStringIsQuotedWithoutItsPassword() {
+        CliRun r = run("list", "--store", "json", "postgresql://bob:Sw0rdfish-9@db.example/sessions?password=Sw0rdfish-9");
+        assertEquals(Cli.USAGE, r.status());
+        assertTrue(r.err().contains("postgresql://bob:****@db.example/sessions?password=****"),
+                r.err().replace("Sw0rdfish-9", "(the password)"));
+        assertFalse(r.err().contains("Sw0rdfish-9"), "the password is shown");
+    }
+
     @Test
     void missingOrUnknownCommandIsAUsageError() {
         for (CliRun r : List.of(run(), run("frobnicate"), run("list", "--bogus"))) {
