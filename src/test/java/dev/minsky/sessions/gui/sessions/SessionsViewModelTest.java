@@ -460,8 +460,8 @@ class SessionsViewModelTest {
         vm.start();
         assertEquals(List.of(), dialogs.errors);
         String shown = vm.storeTextProperty().get();
-        assertTrue(shown.startsWith("PostgreSQL: postgresql://"), shown);
         url.password().ifPresent(p -> assertFalse(shown.contains(p), "password shown"));
+        assertTrue(shown.startsWith("PostgreSQL: postgresql://"), shown); // safe to print: checked above
         vm.newSession();
         vm.editor().field(SessionField.SESSION).textProperty().set("task-md#318");
         vm.editor().field(SessionField.REPO_NAME).textProperty().set("edobry/minsky");
