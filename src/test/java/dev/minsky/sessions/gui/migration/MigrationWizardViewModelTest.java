@@ -228,6 +228,7 @@ class MigrationWizardViewModelTest {
             }
         });
         vm.next();
+        assertEquals(1, dialogs.confirmations.size(), "closing mid-run asked once");
         assertFalse(vm.run().reportProperty().get().cancelled());
         assertEquals(1000, vm.run().reportProperty().get().committed());
         assertFalse(vm.closedProperty().get());

@@ -121,13 +121,10 @@ class SettingsDialogTest {
             robot.clickOn("#testButton");
             waitFor(robot, "#stage-status-2", "Running…", 10); // TLS: the server never answers
 
-            long start = System.nanoTime();
             robot.clickOn("#cancelTestButton");
             Button test = robot.lookup("#testButton").queryButton();
+            // the bound: the check must stop within 3 s of Cancel (the connect timeout is 30 s)
             WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !test.isDisabled());
-
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(millis < 3_000, "took " + millis + " ms");
             assertTrue(text(robot, "#summary").startsWith("Cancelled after"), text(robot, "#summary"));
         }
     }
