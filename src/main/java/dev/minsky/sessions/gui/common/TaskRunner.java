@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 /**
  * Runs store work off the FX thread (DESIGN convention 7). View models get one injected: the real
  * one ({@link FxTaskRunner}) runs work on background threads and calls back on the FX thread; tests
- * use {@link DirectTaskRunner}, which runs everything at once on the caller's thread.
+ * use DirectTaskRunner (in the tests), which runs everything at once on the caller's thread.
  */
 public interface TaskRunner {
 

@@ -10,13 +10,11 @@ import java.util.function.Consumer;
  * back before returning, so a test reads the result on the next line. Not for the running app.
  */
 public final class DirectTaskRunner implements TaskRunner {
-    private volatile boolean cancelRequested;
     private final List<Check<?>> repeating = new CopyOnWriteArrayList<>();
 
     @Override
     public <T> Handle run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
                           Consumer<Throwable> onFailure) {
-        cancelRequested = false;
         T result;
         try {
             result = work.call(new Progress() {
@@ -29,7 +27,7 @@ public final class DirectTaskRunner implements TaskRunner {
 
                 @Override
                 public boolean cancelled() {
-                    return cancelRequested;
+                    return false; // the work has run to its end before anyone could ask
                 }
             });
         } catch (Exception e) {
@@ -110,11 +108,6 @@ public final class DirectTaskRunner implements TaskRunner {
         public boolean done() {
             return cancelled;
         }
-    }
-
-    /** Makes the next {@link Progress#cancelled()} checks answer true (as a Cancel button would). */
-    public void requestCancel() {
-        cancelRequested = true;
     }
 
     private static Handle done() {
