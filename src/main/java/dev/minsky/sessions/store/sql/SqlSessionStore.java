@@ -415,16 +415,18 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public void replaceAll(Stream<SessionRecord> records) {
         requireWritable();
-        write(c -> {
+        int written = write(c -> {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM sessions");
             }
             try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
                 int pending = 0;
+                int rows = 0;
                 Iterator<SessionRecord> it = records.iterator();
                 while (it.hasNext()) {
                     bindRow(ps, writableRow(it.next()));
                     ps.addBatch();
+                    rows++;
                     if (++pending == INSERT_BATCH) {
                         ps.executeBatch();
                         pending = 0;
@@ -433,9 +435,10 @@ final class SqlSessionStore implements SessionStore {
                 if (pending > 0) {
                     ps.executeBatch();
                 }
+                return rows;
             }
-            return null;
         });
+        afterBulkWrite(written);
     }
 
     /**

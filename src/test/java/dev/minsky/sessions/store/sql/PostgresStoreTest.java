@@ -139,7 +139,7 @@ class PostgresStoreTest implements SessionStoreContract {
         assertTrue(newer.getMessage().contains("schema version 9.0"), newer.getMessage());
     }
 
-    /** A bulk load leaves the table with statistics, so batch lookups right after it use the index. */
+    /** A bulk load or a restore leaves the table with statistics, so batch lookups right after it use the index. */
     @Test
     void aBulkLoadRefreshesTheTablesStatistics() throws Exception {
         PostgresUrl url = TestPostgres.newDatabase("analyze");
@@ -151,6 +151,12 @@ class PostgresStoreTest implements SessionStoreContract {
             store.writeBatch(records.subList(0, 2_000));
             store.writeBatch(records.subList(2_000, 12_000));
             assertEquals(12_000, estimatedRows(url), "statistics counted after the load");
+        }
+        PostgresUrl restored = TestPostgres.newDatabase("analyze_restore");
+        try (SessionStore store = open(restored)) {
+            store.replaceAll(java.util.stream.IntStream.range(0, 11_000)
+                    .mapToObj(i -> TestRecords.withTask(String.format("back%05d", i), "#" + i)));
+            assertEquals(11_000, estimatedRows(restored), "statistics counted after a restore");
         }
     }
 
