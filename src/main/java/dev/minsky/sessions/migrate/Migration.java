@@ -56,10 +56,6 @@ public final class Migration {
         cancelled.set(true);
     }
 
-    public boolean cancelled() {
-        return cancelled.get();
-    }
-
     /**
      * Reads the source, checks every record against the target and compares it with the target's
      * record of the same name. Writes nothing.

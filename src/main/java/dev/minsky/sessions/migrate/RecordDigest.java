@@ -267,10 +267,6 @@ public final class RecordDigest {
             entries.add(new Entry(name, digest));
         }
 
-        public int size() {
-            return entries.size();
-        }
-
         public byte[] digest() {
             entries.sort((x, y) -> x.name.compareTo(y.name));
             MessageDigest md = sha256();
