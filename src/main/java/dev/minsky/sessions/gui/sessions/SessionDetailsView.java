@@ -151,6 +151,9 @@ public final class SessionDetailsView {
         alert.setHeaderText(ctx.text("sessions.conflict.title"));
         alert.getDialogPane().setMinWidth(480);
         alert.getDialogPane().setId("conflict-dialog");
+        // as in every confirmation (FxDialogService.confirm): Enter takes the safe choice, keeping the edits
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(reload)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
         if (alert.showAndWait().filter(b -> b == reload).isPresent()) {
             editor.reloadStored();
         } else {

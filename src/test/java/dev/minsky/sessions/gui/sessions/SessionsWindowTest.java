@@ -194,6 +194,9 @@ class SessionsWindowTest {
         waitForDialog(robot, "#conflict-dialog");
         DialogPane dialog = robot.lookup("#conflict-dialog").queryAs(DialogPane.class);
         assertTrue(dialog.getContentText().contains("fix-parser"), dialog.getContentText());
+        assertEquals(List.of("Keep editing"), dialog.getButtonTypes().stream().map(dialog::lookupButton)
+                .filter(b -> ((Button) b).isDefaultButton()).map(b -> ((Button) b).getText()).toList(),
+                "Enter keeps the edits");
         robot.clickOn("Reload");
         TextField branch = robot.lookup("#field-branch").queryAs(TextField.class);
         waitUntil(() -> branch.getText().equals("theirs"));
