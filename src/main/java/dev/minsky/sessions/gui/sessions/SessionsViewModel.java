@@ -60,9 +60,8 @@ public final class SessionsViewModel {
         });
         editor.setOnSaved(r -> {
             list.keepSelected(r.session());
-            list.reload();
             status.set(ctx.text("sessions.status.saved", r.session()));
-            watcher.ownWrite();
+            watcher.ownWrite(); // the watcher sees the write at once and refreshes the rows: one read, not two
         });
         ctx.storeProperty().addListener((o, a, s) -> storeChanged(s));
         storeChanged(ctx.storeProperty().get());
@@ -238,7 +237,6 @@ public final class SessionsViewModel {
             list.keepSelected(null);
             undoable.set(deleted);
             status.set(ctx.text("sessions.status.deleted", deleted.session()));
-            list.reload();
             watcher.ownWrite();
         }, e -> failed(ctx.text("sessions.error.delete", r.session()), e));
     }
@@ -254,7 +252,6 @@ public final class SessionsViewModel {
         ctx.tasks().run(ctx.text("sessions.task.restoring", r.session()), p -> s.create(r), restored -> {
             list.keepSelected(restored.session());
             status.set(ctx.text("sessions.status.restored", restored.session()));
-            list.reload();
             watcher.ownWrite();
         }, e -> failed(ctx.text("sessions.error.undo", r.session()), e));
     }

@@ -47,8 +47,8 @@ final class UnderneathRefresh implements StoreWatcher.Listener {
         list.refresh();
         SessionRecord shown = editor.loadedProperty().get();
         SessionStore s = list.storeProperty().get();
-        if (shown == null || s == null) {
-            return;
+        if (ownWrite || shown == null || s == null) {
+            return; // after our own write the details pane already holds what was written
         }
         ctx.tasks().run(ctx.text("sessions.task.loadingOne", shown.session()), p -> s.get(shown.session()),
                 found -> detailsChanged(shown, found), e -> {
