@@ -101,8 +101,7 @@ final class CliContext {
      * @param role what the location is to the command ({@code "the source "}), or empty
      */
     void noteIfMissing(StoreLocation location, String role) {
-        Path file = location instanceof StoreLocation.Json j ? j.path()
-                : location instanceof StoreLocation.Sqlite s ? s.path() : null;
+        Path file = location.file().orElse(null);
         if (file != null && !java.nio.file.Files.exists(file)) {
             flushOut();
             err.println(Cli.NAME + ": note: " + role + location.display() + " does not exist, so it reads as an empty "

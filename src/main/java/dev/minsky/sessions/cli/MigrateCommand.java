@@ -96,7 +96,7 @@ final class MigrateCommand implements Callable<Integer> {
         }
         StoreLocation source = ctx.location("--from", from);
         StoreLocation target = ctx.location("--to", to);
-        if (source.equals(target)) {
+        if (source.sameStoreAs(target)) {
             throw new ParameterException(spec.commandLine(), "--from and --to are the same store: "
                     + source.display());
         }

@@ -2,6 +2,7 @@ package dev.minsky.sessions.store;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Where a store lives: {@code json:PATH}, {@code sqlite:PATH} or a {@code postgresql://} URL
@@ -14,6 +15,32 @@ public sealed interface StoreLocation {
 
     /** The location as a user writes it, password masked. */
     String display();
+
+    /** The file a JSON or SQLite store lives in; empty for PostgreSQL. */
+    default Optional<Path> file() {
+        return this instanceof Json j ? Optional.of(j.path())
+                : this instanceof Sqlite s ? Optional.of(s.path()) : Optional.empty();
+    }
+
+    /**
+     * Whether {@code other} is the same store seen through any backend: the same file (read as JSON
+     * or as SQLite), or the same database on the same server whatever the user or options.
+     */
+    default boolean sameStoreAs(StoreLocation other) {
+        if (other == null) {
+            return false;
+        }
+        if (file().isPresent() || other.file().isPresent()) {
+            return file().equals(other.file());
+        }
+        try {
+            PostgresUrl x = PostgresUrl.parse(((Postgres) this).url());
+            PostgresUrl y = PostgresUrl.parse(((Postgres) other).url());
+            return x.host().equalsIgnoreCase(y.host()) && x.port() == y.port() && x.database().equals(y.database());
+        } catch (IllegalArgumentException e) {
+            return equals(other);
+        }
+    }
 
     record Json(Path path) implements StoreLocation {
         public Json {

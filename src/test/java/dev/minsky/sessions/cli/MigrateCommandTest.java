@@ -91,6 +91,11 @@ class MigrateCommandTest {
         CliRun same = cli("migrate", "--from", "json:" + a, "--to", "json:" + a);
         assertEquals(Cli.USAGE, same.status());
         assertTrue(same.err().contains("--from and --to are the same store"), same.err());
+        CliRun sameFile = cli("migrate", "--from", "json:" + a, "--to", "sqlite:" + a);
+        assertEquals(Cli.USAGE, sameFile.status(), "one file read as JSON and as SQLite is one store: " + sameFile.err());
+        CliRun sameDatabase = cli("migrate", "--from", "postgresql://alice@db.example:5432/minsky",
+                "--to", "postgresql://bob@DB.example:5432/minsky?sslmode=require");
+        assertEquals(Cli.USAGE, sameDatabase.status(), "one database under two users is one store: " + sameDatabase.err());
         CliRun policy = cli("migrate", "--from", "json:" + a, "--to", "sqlite:" + dir.resolve("t.db"), "--on-conflict", "merge");
         assertEquals(Cli.USAGE, policy.status());
         assertTrue(policy.err().contains("'merge' is not a conflict policy"), policy.err());

@@ -91,35 +91,12 @@ public final class LocationModel {
         } catch (IllegalArgumentException e) {
             why = e.getMessage();
         }
-        if (parsed != null && sameStore(parsed, mustDifferFrom.get())) {
+        if (parsed != null && parsed.sameStoreAs(mustDifferFrom.get())) {
             why = text.getString("migration.location.sameAsSource");
             parsed = null;
         }
         location.set(parsed);
         problem.set(why);
-    }
-
-    /** The same file whatever backend it is read as, or the same database on the same server. */
-    static boolean sameStore(StoreLocation a, StoreLocation b) {
-        if (a == null || b == null) {
-            return false;
-        }
-        Path fileA = file(a);
-        Path fileB = file(b);
-        if (fileA != null || fileB != null) {
-            return fileA != null && fileA.equals(fileB);
-        }
-        try {
-            PostgresUrl x = PostgresUrl.parse(((StoreLocation.Postgres) a).url());
-            PostgresUrl y = PostgresUrl.parse(((StoreLocation.Postgres) b).url());
-            return x.host().equalsIgnoreCase(y.host()) && x.port() == y.port() && x.database().equals(y.database());
-        } catch (IllegalArgumentException e) {
-            return a.equals(b);
-        }
-    }
-
-    private static Path file(StoreLocation l) {
-        return l instanceof StoreLocation.Json j ? j.path() : l instanceof StoreLocation.Sqlite s ? s.path() : null;
     }
 
     private StoreLocation parse() {

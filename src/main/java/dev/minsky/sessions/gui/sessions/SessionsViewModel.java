@@ -80,8 +80,7 @@ public final class SessionsViewModel {
         if (s != null) {
             missingDefault.set(null);
             StoreLocation where = ctx.locationProperty().get() != null ? ctx.locationProperty().get() : s.location();
-            String place = where instanceof StoreLocation.Json j ? j.path().toString()
-                    : where instanceof StoreLocation.Sqlite q ? q.path().toString() : where.display();
+            String place = where.file().map(Path::toString).orElseGet(where::display);
             storeText.set(ctx.text("sessions.status.store", ctx.text("sessions.backend." + where.kind().id()), place));
             status.set(s.writable() ? "" : ctx.text("sessions.status.readOnly"));
         }
