@@ -45,6 +45,25 @@ public final class LocationModel {
         validate();
     }
 
+    /**
+     * Moves a password written in the URL to the password field, so that the URL field never shows
+     * it (the view calls this when the URL field is left, as the settings pane does).
+     *
+     * @return false when the URL field does not hold a PostgreSQL URL (left as it is)
+     */
+    public boolean tidyUrl() {
+        try {
+            PostgresUrl parsed = PostgresUrl.parse(url.get().trim());
+            parsed.password().ifPresent(pw -> {
+                password.set(pw);
+                url.set(parsed.withPassword(null).toUrl());
+            });
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // shown as the problem already
+        }
+    }
+
     /** Fills the fields from an existing location (the store in use); a URL's password goes to its own field. */
     public void set(StoreLocation where) {
         if (where instanceof StoreLocation.Json json) {
@@ -52,11 +71,9 @@ public final class LocationModel {
         } else if (where instanceof StoreLocation.Sqlite sqlite) {
             path.set(sqlite.path().toString());
         } else if (where instanceof StoreLocation.Postgres pg) {
-            try {
-                PostgresUrl parsed = PostgresUrl.parse(pg.url());
-                password.set(parsed.password().orElse(""));
-                url.set(parsed.withPassword(null).toUrl());
-            } catch (IllegalArgumentException e) {
+            password.set("");
+            url.set(pg.url());
+            if (!tidyUrl()) {
                 url.set("");
             }
         }

@@ -93,6 +93,12 @@ public final class LocationPageView {
         postgresRows.managedProperty().bind(postgresRows.visibleProperty());
         path.textProperty().bindBidirectional(model.pathProperty());
         url.textProperty().bindBidirectional(model.urlProperty());
+        // a password typed into the URL moves to the password field once the URL field is left
+        url.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                model.tidyUrl();
+            }
+        });
         password.textProperty().bindBidirectional(model.passwordProperty());
         problem.textProperty().bind(model.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());

@@ -71,6 +71,19 @@ class MigrationWizardViewModelTest {
     }
 
     @Test
+    void aPasswordTypedIntoTheUrlMovesToThePasswordField() {
+        MigrationWizardViewModel vm = wizard();
+        LocationModel target = vm.target();
+        target.backendProperty().set(dev.minsky.sessions.store.BackendKind.POSTGRES);
+        target.urlProperty().set("postgresql://bob:Sw0rd-9@db.example:5432/minsky");
+        assertTrue(target.tidyUrl());
+        assertEquals("Sw0rd-9", target.passwordProperty().get());
+        assertFalse(target.urlProperty().get().contains("Sw0rd-9"), "the URL field no longer shows the password");
+        assertEquals(new StoreLocation.Postgres("postgresql://bob:Sw0rd-9@db.example:5432/minsky"),
+                target.locationProperty().get(), "the location still has it");
+    }
+
+    @Test
     void fullRunJsonToSqlitePlansThreeInvalidThenCopiesAndVerifiesAThousandIdentical() {
         MigrationWizardViewModel vm = planned(ConflictPolicy.SKIP, "100");
         assertEquals(1003, vm.plan().planProperty().get().sourceRecords());
