@@ -54,15 +54,32 @@ public final class FxTaskRunner implements TaskRunner {
     public <T> Handle run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
                           Consumer<Throwable> onFailure) {
         AtomicReference<Task<T>> self = new AtomicReference<>();
+        // Progress is coalesced here rather than through Task's properties: those drop the count when
+        // the total is unknown (updateProgress(done, -1) sets done to -1 too), and the interface
+        // promises "total < 0 when not known". One hand-over to the FX thread is pending at a time
+        // and delivers the latest values, before the work's own completion (runLater keeps order).
+        AtomicReference<long[]> latestCounts = new AtomicReference<>();
+        AtomicReference<String> latestMessage = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean handOverPending = new java.util.concurrent.atomic.AtomicBoolean();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 return work.call(new Progress() {
                     @Override
                     public void update(long done, long total, String message) {
-                        updateProgress(done, total < 0 ? -1 : total);
+                        if (listener == null) {
+                            return;
+                        }
+                        latestCounts.set(new long[] {done, total < 0 ? -1 : total});
                         if (message != null) {
-                            updateMessage(message);
+                            latestMessage.set(message);
+                        }
+                        if (handOverPending.compareAndSet(false, true)) {
+                            Platform.runLater(() -> {
+                                handOverPending.set(false);
+                                long[] counts = latestCounts.get();
+                                listener.progress(counts[0], counts[1], latestMessage.get());
+                            });
                         }
                     }
 
@@ -74,12 +91,6 @@ public final class FxTaskRunner implements TaskRunner {
             }
         };
         self.set(task);
-        if (listener != null) {
-            Runnable report = () -> listener.progress((long) task.getWorkDone(), (long) task.getTotalWork(),
-                    task.getMessage());
-            task.workDoneProperty().addListener((o, a, b) -> report.run());
-            task.messageProperty().addListener((o, a, b) -> report.run());
-        }
         task.setOnSucceeded(e -> {
             finished();
             onSuccess.accept(task.getValue());

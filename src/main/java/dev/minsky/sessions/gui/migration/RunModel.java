@@ -89,7 +89,7 @@ public final class RunModel {
         services.tasks().run(t.get("migration.run.task", source.display(), target.display()), p -> {
             long[] signals = {0};
             buffer.set(new EventBuffer(KEEP_RECENT, keepProblems, refreshInterval,
-                    () -> p.update(++signals[0], -1, String.valueOf(signals[0]))));
+                    () -> p.update(++signals[0], -1, null)));
             try (SessionStore src = services.openReadOnly(source); SessionStore dst = services.open(target)) {
                 Migration m = new Migration(src, dst, options.withDryRun(false), buffer.get());
                 migration.set(m);

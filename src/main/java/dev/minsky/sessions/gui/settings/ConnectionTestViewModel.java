@@ -34,8 +34,6 @@ import javafx.collections.ObservableList;
  * through the {@link TaskRunner}; the check bounds itself by its timeout and Cancel stops it at once.
  */
 public final class ConnectionTestViewModel {
-    private static final long EVENTS = 100; // more than a check can send: progress is a running count
-
     private final AppContext ctx;
     private final ObservableList<StageRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -86,13 +84,13 @@ public final class ConnectionTestViewModel {
                 @Override
                 public void started(Stage stage) {
                     current.set(stage);
-                    progress.update(events.incrementAndGet(), EVENTS, null);
+                    progress.update(events.incrementAndGet(), -1, null);
                 }
 
                 @Override
                 public void finished(StageResult result) {
                     done.add(result);
-                    progress.update(events.incrementAndGet(), EVENTS, null);
+                    progress.update(events.incrementAndGet(), -1, null);
                 }
             });
         }, (n, total, message) -> show(done, current.get()), report -> {
