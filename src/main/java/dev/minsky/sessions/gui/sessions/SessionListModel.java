@@ -78,6 +78,9 @@ public final class SessionListModel {
     /** Counts requests (a filter change, a refresh): only the latest one's results are shown. */
     private final AtomicLong generation = new AtomicLong();
     private volatile boolean choicesPending;
+    /** The store's total as last read; -1 until read, and again after every refresh. FX thread. */
+    private long knownTotal = -1;
+    private boolean settingSeveral;
     private int firstPage = FIRST_PAGE;
     private int page = PAGE;
     private long settleMillis = SETTLE_MILLIS;
@@ -90,7 +93,11 @@ public final class SessionListModel {
         this.zone = zone;
         this.clock = clock;
         for (var p : List.of(quickText, taskId, repoName, branch, createdFrom, createdTo, sortField, descending)) {
-            p.addListener((o, a, b) -> reload());
+            p.addListener((o, a, b) -> {
+                if (!settingSeveral) {
+                    reload();
+                }
+            });
         }
         store.addListener((o, a, b) -> refresh());
         shown.addListener((o, a, b) -> updateCount());
@@ -119,17 +126,31 @@ public final class SessionListModel {
 
     /** Clears every filter (one reload). */
     public void clearFilters() {
-        quickText.set("");
-        taskId.set(null);
-        repoName.set(null);
-        branch.set(null);
-        createdFrom.set(null);
-        createdTo.set(null);
+        several(() -> {
+            quickText.set("");
+            taskId.set(null);
+            repoName.set(null);
+            branch.set(null);
+            createdFrom.set(null);
+            createdTo.set(null);
+        });
+    }
+
+    /** Sets several inputs, then runs one query for all of them (not one per input). */
+    private void several(Runnable changes) {
+        settingSeveral = true;
+        try {
+            changes.run();
+        } finally {
+            settingSeveral = false;
+        }
+        reload();
     }
 
     /** Re-reads the choices and the rows, keeping the selected session selected. */
     public void refresh() {
         choicesPending = true;
+        knownTotal = -1;
         reload();
     }
 
@@ -157,9 +178,11 @@ public final class SessionListModel {
         SessionQuery q = query();
         String keep = keepSelected;
         SessionQuery first = q.toBuilder().page(0, firstPage).build();
+        long cachedTotal = knownTotal; // the store's total changes only on a refresh (a write, a change underneath)
         running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
             List<SessionRecord> found = s.list(first);
-            long all = selectsEverything(q) && found.size() < firstPage ? found.size() : s.count(SessionQuery.all());
+            long all = selectsEverything(q) && found.size() < firstPage ? found.size()
+                    : cachedTotal >= 0 ? cachedTotal : s.count(SessionQuery.all());
             return new Loaded(FXCollections.observableArrayList(found), all, indexOf(found, keep));
         }, loaded -> {
             if (gen != generation.get()) {
@@ -168,6 +191,7 @@ public final class SessionListModel {
             selectIndex.set(-1);
             rows.set(loaded.rows);
             total.set(loaded.total);
+            knownTotal = loaded.total;
             lastRefresh.set(LocalDateTime.now(clock.withZone(zone)));
             selectIndex.set(loaded.index);
             if (loaded.rows.size() < firstPage) {
@@ -316,9 +340,10 @@ public final class SessionListModel {
 
     /** Sorts by {@code field} (the table's sort order changed); null means the default, by name. */
     public void sortBy(SortField field, boolean desc) {
-        sortField.set(field == null ? SortField.SESSION : field);
-        descending.set(field != null && desc);
-        reload();
+        several(() -> {
+            sortField.set(field == null ? SortField.SESSION : field);
+            descending.set(field != null && desc);
+        });
     }
 
     public ObjectProperty<SessionStore> storeProperty() {

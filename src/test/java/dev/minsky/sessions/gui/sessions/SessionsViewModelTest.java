@@ -171,16 +171,43 @@ class SessionsViewModelTest {
         assertEquals("23 of 23 sessions", vm.list().countTextProperty().get());
     }
 
-    @Test
-    void aNewerFilterStopsTheRestOfAnOlderAnswer() {
-        Path file = numberedSessions(23);
-        QueuedTasks tasks = new QueuedTasks();
+    /** A window on {@code file} whose background work runs only when the test says so. */
+    private SessionsViewModel queuedOn(Path file, QueuedTasks tasks) {
         Map<String, String> env = Map.of("MINSKY_JSON_PATH", file.toString(),
                 "XDG_CONFIG_HOME", dir.resolve("config").toString());
         SessionsViewModel vm = new SessionsViewModel(new AppContext(env, dir, tasks, dialogs),
                 () -> new ConfigResolver(env, dir), ZONE, CLOCK);
         vm.start();
         tasks.runAll();
+        return vm;
+    }
+
+    @Test
+    void clearingEveryFilterOrSortingAsksTheStoreOnce() {
+        QueuedTasks tasks = new QueuedTasks();
+        SessionsViewModel vm = queuedOn(threeSessions(), tasks);
+        vm.list().repoNameProperty().set("local/minsky");
+        vm.list().branchProperty().set("main");
+        vm.list().quickTextProperty().set("fix");
+        tasks.runAll();
+        assertEquals(List.of("fix-parser"), names(vm));
+
+        vm.list().clearFilters();
+        assertEquals(1, tasks.pending(), "one query for all the filters cleared");
+        tasks.runAll();
+        assertEquals(3, names(vm).size());
+        vm.list().sortBy(SortField.CREATED_AT, true);
+        assertEquals(1, tasks.pending(), "one query for the field and the direction");
+        tasks.runAll();
+        assertEquals(List.of("fix-parser", "task-md#2", "task#001"), names(vm));
+        assertEquals("3 of 3 sessions", vm.list().countTextProperty().get());
+    }
+
+    @Test
+    void aNewerFilterStopsTheRestOfAnOlderAnswer() {
+        Path file = numberedSessions(23);
+        QueuedTasks tasks = new QueuedTasks();
+        SessionsViewModel vm = queuedOn(file, tasks);
         vm.list().setPaging(5, 4, 0);
 
         vm.list().quickTextProperty().set("s1");
@@ -247,6 +274,10 @@ class SessionsViewModelTest {
                                     java.util.function.Consumer<? super T> onResult,
                                     java.util.function.Consumer<Throwable> onFailure) {
             return checks.repeat(period, check, onResult, onFailure);
+        }
+
+        int pending() {
+            return queue.size();
         }
 
         void runNext() {
