@@ -69,26 +69,18 @@ public final class Migration {
         long total = source.count(SessionQuery.all());
         listener.phaseStarted(Phase.PLAN, total);
         PhaseProgress progress = new PhaseProgress(Phase.PLAN, total);
-        List<InvalidRecord> invalid = new ArrayList<>();
-        List<Conflict> conflicts = new ArrayList<>();
+        PlanTally tally = new PlanTally();
         long targetRecords = target.count(SessionQuery.all());
         long[] position = {0};
         forEachBatch(source, options.batchSize(), batch -> {
             for (Classified c : classify(batch, position[0], targetRecords > 0)) {
-                if (c.outcome == Outcome.INVALID) {
-                    invalid.add(c.invalid());
-                } else if (c.outcome == Outcome.CONFLICT) {
-                    conflicts.add(new Conflict(c.name, c.differences));
-                }
+                tally.add(c);
                 listener.record(progress.record(c.name, c.outcome, c.detail()));
             }
             position[0] += batch.size();
             return !cancelled.get();
         });
-        plan = new MigrationPlan(progress.count(Outcome.NEW) + progress.count(Outcome.IDENTICAL)
-                + progress.count(Outcome.CONFLICT) + progress.count(Outcome.INVALID), progress.count(Outcome.NEW),
-                progress.count(Outcome.IDENTICAL), progress.count(Outcome.CONFLICT), progress.count(Outcome.INVALID),
-                targetRecords, invalid, conflicts);
+        plan = tally.plan(targetRecords);
         finish(Phase.PLAN, progress.elapsed());
         return plan;
     }
@@ -173,9 +165,7 @@ public final class Migration {
         private final MigrationReport.Builder report;
         private final PhaseProgress progress;
         private final long targetRecords;
-        private final List<InvalidRecord> invalid = new ArrayList<>();
-        private final List<Conflict> conflicts = new ArrayList<>();
-        private final EnumMap<Outcome, Long> planned = new EnumMap<>(Outcome.class);
+        private final PlanTally planned = new PlanTally();
         private long committed;
         private long position;
         private boolean complete = true;
@@ -249,19 +239,15 @@ public final class Migration {
                     complete = false;
                     return false; // this batch is dropped whole: nothing of it was written
                 }
-                planned.merge(c.outcome, 1L, Long::sum);
+                planned.add(c);
                 switch (c.outcome) {
-                    case INVALID -> {
-                        invalid.add(c.invalid());
-                        listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
-                    }
+                    case INVALID -> listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
                     case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
                     case NEW -> {
                         toWrite.add(c.record);
                         written.add(c);
                     }
                     case CONFLICT -> {
-                        conflicts.add(new Conflict(c.name, c.differences));
                         if (options.onConflict() == ConflictPolicy.OVERWRITE) {
                             toWrite.add(c.record);
                             written.add(c);
@@ -296,10 +282,7 @@ public final class Migration {
 
         /** The plan as the copy found it, batch by batch. */
         MigrationPlan plan() {
-            long n = planned.values().stream().mapToLong(Long::longValue).sum();
-            return new MigrationPlan(n, planned.getOrDefault(Outcome.NEW, 0L),
-                    planned.getOrDefault(Outcome.IDENTICAL, 0L), planned.getOrDefault(Outcome.CONFLICT, 0L),
-                    planned.getOrDefault(Outcome.INVALID, 0L), targetRecords, invalid, conflicts);
+            return planned.plan(targetRecords);
         }
 
         /** Records found invalid (by the plan, or by this copy): verification does not expect them. */
@@ -308,7 +291,7 @@ public final class Migration {
             if (plan != null) {
                 plan.invalidRecords().forEach(r -> names.add(r.session()));
             }
-            invalid.forEach(r -> names.add(r.session()));
+            planned.invalid.forEach(r -> names.add(r.session()));
             return names;
         }
     }
@@ -324,6 +307,29 @@ public final class Migration {
     }
 
     // ---- batches and classification ----------------------------------------------------------
+
+    /** The plan's counts and problem records, added up one classified record at a time (by the plan or the copy). */
+    private static final class PlanTally {
+        private final EnumMap<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        private final List<InvalidRecord> invalid = new ArrayList<>();
+        private final List<Conflict> conflicts = new ArrayList<>();
+
+        void add(Classified c) {
+            counts.merge(c.outcome, 1L, Long::sum);
+            if (c.outcome == Outcome.INVALID) {
+                invalid.add(c.invalid());
+            } else if (c.outcome == Outcome.CONFLICT) {
+                conflicts.add(new Conflict(c.name, c.differences));
+            }
+        }
+
+        MigrationPlan plan(long targetRecords) {
+            long n = counts.values().stream().mapToLong(Long::longValue).sum();
+            return new MigrationPlan(n, counts.getOrDefault(Outcome.NEW, 0L), counts.getOrDefault(Outcome.IDENTICAL, 0L),
+                    counts.getOrDefault(Outcome.CONFLICT, 0L), counts.getOrDefault(Outcome.INVALID, 0L),
+                    targetRecords, invalid, conflicts);
+        }
+    }
 
     private record Classified(SessionRecord record, String name, long position, Outcome outcome,
                               List<ValidationProblem> problems, List<FieldDifference> differences) {
