@@ -12,16 +12,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The migration engine (SPEC §4): plan → backup → copy → verify → report, from one
@@ -72,7 +69,7 @@ public final class Migration {
         PlanTally tally = new PlanTally();
         long targetRecords = target.count(SessionQuery.all());
         long[] position = {0};
-        forEachBatch(source, options.batchSize(), batch -> {
+        Batches.forEach(source, options.batchSize(), batch -> {
             for (Classified c : classify(batch, position[0], targetRecords > 0)) {
                 tally.add(c);
                 listener.record(progress.record(c.name, c.outcome, c.detail()));
@@ -182,14 +179,10 @@ public final class Migration {
         }
 
         void run() {
-            ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "migrate-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService writer = Futures.daemonThread("migrate-writer");
             this.writer = writer;
             try {
-                forEachBatch(source, target.batchSize(options.batchSize()), this::batch);
+                Batches.forEach(source, target.batchSize(options.batchSize()), this::batch);
                 awaitWrite();
             } catch (StoreException e) {
                 complete = false;
@@ -385,28 +378,6 @@ public final class Migration {
         List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
         return new Classified(r, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, List.of(),
                 diffs);
-    }
-
-    @FunctionalInterface
-    private interface BatchHandler {
-        /** Handles one batch; false stops the iteration. */
-        boolean handle(List<SessionRecord> batch);
-    }
-
-    private static void forEachBatch(SessionStore store, int size, BatchHandler handler) {
-        try (Stream<SessionRecord> all = store.streamAll()) {
-            Iterator<SessionRecord> it = all.iterator();
-            int capacity = Math.min(size, 10_000);
-            while (it.hasNext()) {
-                List<SessionRecord> batch = new ArrayList<>(capacity);
-                while (it.hasNext() && batch.size() < size) {
-                    batch.add(it.next());
-                }
-                if (!handler.handle(batch)) {
-                    return;
-                }
-            }
-        }
     }
 
     private void finish(Phase phase, Duration took) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -53,11 +52,7 @@ final class Verifier {
         long total = source.count(SessionQuery.all()) - skip.size();
         listener.phaseStarted(Phase.VERIFY, total);
         progress = new PhaseProgress(Phase.VERIFY, total);
-        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "verify-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService reader = Futures.daemonThread("verify-reader");
         try (Stream<SessionRecord> all = source.streamAll()) {
             Iterator<SessionRecord> it = all.iterator();
             List<SessionRecord> current = nextBatch(it);
@@ -90,15 +85,7 @@ final class Verifier {
 
     /** The next source records to compare (named, not skipped); empty at the end. */
     private List<SessionRecord> nextBatch(Iterator<SessionRecord> it) {
-        List<SessionRecord> batch = new ArrayList<>(BATCH);
-        while (it.hasNext() && batch.size() < BATCH) {
-            SessionRecord r = it.next();
-            String name = r.session();
-            if (name != null && !name.isEmpty() && !skip.contains(name)) {
-                batch.add(r);
-            }
-        }
-        return batch;
+        return Batches.next(it, BATCH, r -> r.session() != null && !r.session().isEmpty() && !skip.contains(r.session()));
     }
 
     private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<SessionRecord> batch) {
@@ -138,30 +125,24 @@ final class Verifier {
 
     /** The target's records whose names the source does not have at all. */
     private long findExtra() {
-        long extra = 0;
-        try (Stream<SessionRecord> all = target.streamAll()) {
-            Iterator<SessionRecord> it = all.iterator();
-            while (it.hasNext()) {
-                List<SessionRecord> batch = new ArrayList<>(BATCH);
-                while (it.hasNext() && batch.size() < BATCH) {
-                    batch.add(it.next());
+        long[] extra = {0};
+        Batches.forEach(target, BATCH, batch -> {
+            Map<String, SessionRecord> inSource = source.getAll(batch.stream().map(SessionRecord::session).toList());
+            for (SessionRecord t : batch) {
+                if (cancelled.get()) {
+                    complete = false;
+                    return false;
                 }
-                Map<String, SessionRecord> inSource = source.getAll(batch.stream().map(SessionRecord::session).toList());
-                for (SessionRecord t : batch) {
-                    if (cancelled.get()) {
-                        complete = false;
-                        return extra;
-                    }
-                    if (!inSource.containsKey(t.session())) {
-                        extra++;
-                        problems.add(new RecordCheck(t.session(), Outcome.EXTRA, List.of(), null,
-                                RecordDigest.hex(RecordDigest.of(t))));
-                        listener.record(progress.record(t.session(), Outcome.EXTRA, "only in the target"));
-                    }
+                if (!inSource.containsKey(t.session())) {
+                    extra[0]++;
+                    problems.add(new RecordCheck(t.session(), Outcome.EXTRA, List.of(), null,
+                            RecordDigest.hex(RecordDigest.of(t))));
+                    listener.record(progress.record(t.session(), Outcome.EXTRA, "only in the target"));
                 }
             }
-        }
-        return extra;
+            return true;
+        });
+        return extra[0];
     }
 
     /** One record compared with the target's record of its name (null when the target has none). */
