@@ -3,16 +3,15 @@ package dev.minsky.sessions.cli;
 import dev.minsky.sessions.config.AppPaths;
 import dev.minsky.sessions.migrate.Restore;
 import dev.minsky.sessions.store.SessionStore;
+import dev.minsky.sessions.store.SqliteFiles;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +30,6 @@ import picocli.CommandLine.Parameters;
             "2:wrong usage",
             "3:the backup or the target could not be opened or reached"})
 final class RestoreCommand implements Callable<Integer> {
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final CliContext ctx;
 
@@ -95,10 +93,8 @@ final class RestoreCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new StoreUnavailableException("backup " + file + " does not exist or is not a file");
         }
-        byte[] head = new byte[SQLITE_HEADER.length];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
-            if (n == head.length && Arrays.equals(head, SQLITE_HEADER)) {
+        try {
+            if (SqliteFiles.isSqlite(file)) {
                 return new StoreLocation.Sqlite(file);
             }
         } catch (IOException e) {

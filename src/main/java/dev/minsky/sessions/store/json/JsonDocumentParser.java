@@ -30,7 +30,6 @@ import java.util.Set;
 final class JsonDocumentParser {
     private static final JsonFactory FACTORY = JsonValueParser.FACTORY;
     /** The first bytes of every SQLite 3 database file. */
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final Path file;
 
@@ -42,7 +41,7 @@ final class JsonDocumentParser {
         if (isBlank(bytes)) {
             return JsonDocument.empty();
         }
-        if (startsWith(bytes, SQLITE_HEADER)) {
+        if (dev.minsky.sessions.store.SqliteFiles.isSqlite(bytes)) {
             throw new MalformedStoreException(file + " is a SQLite database, not a JSON session file: open it as "
                     + "SQLite (sqlite:PATH). The file was not changed.");
         }
@@ -181,10 +180,6 @@ final class JsonDocumentParser {
         return "";
     }
 
-    private static boolean startsWith(byte[] bytes, byte[] prefix) {
-        return bytes.length >= prefix.length
-                && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
-    }
 
     private MalformedStoreException malformed(JsonLocation loc, String message) {
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
