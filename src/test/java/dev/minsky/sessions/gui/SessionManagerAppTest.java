@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The application window as Launcher starts it, on a configuration pinned to a temporary home. */
 @Tag("gui")
@@ -59,7 +57,7 @@ class SessionManagerAppTest {
         show(Map.of("MINSKY_JSON_PATH", file.toString(), "XDG_CONFIG_HOME", home.resolve("cfg").toString()), robot);
         assertEquals("Minsky Session Manager", stage.getTitle());
         Label store = robot.lookup("#storeLabel").queryAs(Label.class);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#countLabel").queryAs(Label.class)
+        FxWait.until(10, () -> robot.lookup("#countLabel").queryAs(Label.class)
                 .getText().equals("2 of 2 sessions"));
         assertEquals("JSON file: " + file, store.getText());
     }
@@ -69,11 +67,11 @@ class SessionManagerAppTest {
         show(Map.of("XDG_STATE_HOME", home.resolve("state").toString(),
                 "XDG_CONFIG_HOME", home.resolve("cfg").toString()), robot);
         Node panel = robot.lookup("#noStore").query();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, panel::isVisible);
+        FxWait.until(10, panel::isVisible);
         String message = robot.lookup("#noStoreMessage").queryAs(Label.class).getText();
         assertTrue(message.contains(home.resolve("state/minsky/session-db.json").toString()), message);
         robot.clickOn("#noStoreDemo");
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !panel.isVisible() && robot.lookup("#countLabel")
+        FxWait.until(20, () -> !panel.isVisible() && robot.lookup("#countLabel")
                 .queryAs(Label.class).getText().equals("2,000 of 2,000 sessions"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.migration;
 
+import dev.minsky.sessions.gui.FxWait;
 import dev.minsky.sessions.gui.common.RecordingDialogs;
 import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
@@ -7,7 +8,6 @@ import dev.minsky.sessions.gui.common.Theme;
 import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import javafx.scene.Node;
@@ -44,8 +44,7 @@ final class WizardDriver {
     }
 
     void waitFor(int seconds, Supplier<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> condition.get());
-        WaitForAsyncUtils.waitForFxEvents();
+        FxWait.until(seconds, condition::get);
     }
 
     Button next() {

@@ -3,6 +3,7 @@ package dev.minsky.sessions.gui.sessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.minsky.sessions.gui.FxWait;
 import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionPatch;
@@ -92,7 +93,7 @@ class SessionsWindowTest {
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        FxWait.until(10, condition);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.settings;
 
+import dev.minsky.sessions.gui.FxWait;
 import dev.minsky.sessions.gui.common.RecordingDialogs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -76,7 +76,7 @@ class SettingsDialogTest {
     }
 
     private static void waitFor(FxRobot robot, String id, String text, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS,
+        FxWait.until(seconds,
                 () -> robot.lookup(id).tryQueryAs(Label.class).map(l -> l.getText().equals(text)).orElse(false));
     }
 
@@ -106,7 +106,7 @@ class SettingsDialogTest {
 
         robot.clickOn("#testButton");
 
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text(robot, "#summary").startsWith("Connection OK"));
+        FxWait.until(20, () -> text(robot, "#summary").startsWith("Connection OK"));
         for (int i = 0; i < 7; i++) {
             String status = text(robot, "#stage-status-" + i);
             assertTrue(List.of("OK", "Warning").contains(status), i + ": " + status + " " + text(robot, "#stage-detail-" + i));
@@ -124,7 +124,7 @@ class SettingsDialogTest {
             robot.clickOn("#cancelTestButton");
             Button test = robot.lookup("#testButton").queryButton();
             // the bound: the check must stop within 3 s of Cancel (the connect timeout is 30 s)
-            WaitForAsyncUtils.waitFor(3, TimeUnit.SECONDS, () -> !test.isDisabled());
+            FxWait.until(3, () -> !test.isDisabled());
             assertTrue(text(robot, "#summary").startsWith("Cancelled after"), text(robot, "#summary"));
         }
     }
@@ -158,7 +158,7 @@ class SettingsDialogTest {
         robot.clickOn("#sqlitePath").write(db.toString());
         robot.type(KeyCode.ENTER);
 
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !settings.isShowing());
+        FxWait.until(10, () -> !settings.isShowing());
         assertEquals(new StoreLocation.Sqlite(db), ctx.locationProperty().get());
         assertTrue(Files.readString(home.resolve("config/minsky-session-manager/settings.json")).contains("picked.db"));
         assertEquals(List.of(), dialogs.errors);
@@ -170,7 +170,7 @@ class SettingsDialogTest {
         robot.clickOn("#jsonPath");
         robot.type(KeyCode.ESCAPE);
 
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !settings.isShowing());
+        FxWait.until(5, () -> !settings.isShowing());
         assertFalse(Files.exists(home.resolve("config/minsky-session-manager/settings.json")));
     }
 

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.gui.settings;
 
+import dev.minsky.sessions.gui.FxWait;
 import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DialogService;
 import dev.minsky.sessions.gui.common.TaskRunner;
@@ -7,12 +8,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Opens the settings pane for the GUI tests and screenshots: a private home, the pane loaded. */
 final class SettingsPanes {
@@ -33,7 +32,7 @@ final class SettingsPanes {
         robot.interact(() -> settings[0] = SettingsDialog.open(owner, ctx, w -> ctx.dialogs()));
         Node body = robot.lookup("#body").query();
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !body.isDisabled());
+            FxWait.until(10, () -> !body.isDisabled());
         } catch (TimeoutException e) {
             robot.interact(settings[0]::close);
             throw e;
