@@ -1,7 +1,5 @@
 package dev.minsky.sessions.cli;
 
-import dev.minsky.sessions.domain.JsonUtf8;
-import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionQuery.SortField;
 import dev.minsky.sessions.domain.SessionRecord;
@@ -11,7 +9,6 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -91,12 +88,18 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SessionQuery query = query();
         try (SessionStore store = ctx.openStore(this.store)) {
+            if (format == Format.json) {
+                OutputStream out = ctx.outBytes();
+                store.writeJson(query, out); // the store may copy its text as it is (the JSON store does)
+                out.write('\n');
+                return Cli.OK;
+            }
             List<SessionRecord> records = store.list(query);
             Writer out = ctx.out();
-            switch (format) {
-                case json -> writeJson(records, ctx.outBytes());
-                case csv -> SessionCsv.write(records, out);
-                default -> SessionTable.write(records, store.count(SessionQuery.all()), ctx.zone(), out);
+            if (format == Format.csv) {
+                SessionCsv.write(records, out);
+            } else {
+                SessionTable.write(records, store.count(SessionQuery.all()), ctx.zone(), out);
             }
         }
         return Cli.OK;
@@ -122,15 +125,5 @@ final class ListCommand implements Callable<Integer> {
         return parse.apply(text, ctx.zone()).orElseThrow(() -> new ParameterException(spec.commandLine(),
                 "Invalid value for option '" + option + "': '" + text
                         + "' is not a date (2025-07-01), local date-time (2025-07-01T09:00) or instant (2025-07-01T09:00:00Z)"));
-    }
-
-    /** Exactly Minsky's {@code JSON.stringify(list, null, 2)}, streamed to the output, then a newline. */
-    private static void writeJson(List<SessionRecord> records, OutputStream out) throws IOException {
-        List<JsonValue> elements = new ArrayList<>(records.size());
-        for (SessionRecord r : records) {
-            elements.add(r.fields());
-        }
-        JsonUtf8.writeArray(elements, out, 2);
-        out.write('\n');
     }
 }

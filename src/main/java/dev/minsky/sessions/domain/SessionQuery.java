@@ -128,6 +128,12 @@ public final class SessionQuery {
         return limit;
     }
 
+    /** Whether this query has any filter, rather than selecting every session (sort and page aside). */
+    public boolean filters() {
+        return text != null || taskId != null || repoName != null || branch != null
+                || createdFrom != null || createdTo != null;
+    }
+
     /** Whether {@code r} passes every filter of this query (sort and page aside). */
     public boolean matches(SessionRecord r) {
         if (taskId != null && !TaskIds.sameTask(taskId, r.taskId())) {

@@ -1,11 +1,16 @@
 package dev.minsky.sessions.store;
 
+import dev.minsky.sessions.domain.JsonUtf8;
+import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.domain.SessionValidator;
 import dev.minsky.sessions.domain.ValidationProblem;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +38,20 @@ public interface SessionStore extends AutoCloseable {
 
     /** The sessions the query selects, in its order and page. */
     List<SessionRecord> list(SessionQuery query);
+
+    /**
+     * Writes the sessions the query selects, in its order and page, exactly as Minsky's
+     * {@code JSON.stringify(sessions, null, 2)} writes them (UTF-8, no newline after the closing bracket).
+     * A store may answer from its stored text without building the records, when that text is already
+     * in this form (the JSON store does, for the whole list by name).
+     */
+    default void writeJson(SessionQuery query, OutputStream out) throws IOException {
+        List<JsonValue> elements = new ArrayList<>();
+        for (SessionRecord r : list(query)) {
+            elements.add(r.fields());
+        }
+        JsonUtf8.writeArray(elements, out, 2);
+    }
 
     /** How many sessions the query's filters select (its page ignored). */
     long count(SessionQuery query);
