@@ -49,12 +49,15 @@ import java.util.stream.Stream;
 public final class JsonFileStore implements SessionStore {
     private static final int MAX_WRITE_ATTEMPTS = 5;
     private static final int READ_SLICE = 1 << 20;
+    /** Pages up to this size are parsed from a scanned file's text alone (a window's first page is 100 rows). */
+    private static final int SCANNED_PAGE_MAX = 1000;
 
     private final Path file;
     private final StoreLocation.Json location;
     private final JsonDocumentParser parser;
     private final boolean writable;
     private volatile Snapshot snapshot;
+    private volatile ScannedFile scannedFile;
 
     private record Snapshot(FileState state, JsonDocument document) {
     }
@@ -86,6 +89,13 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public List<SessionRecord> list(SessionQuery query) {
+        if (!query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending()
+                && query.limit() > 0 && query.limit() <= SCANNED_PAGE_MAX && !parsedIsCurrent()) {
+            Optional<ScannedFile> scan = scanned();
+            if (scan.isPresent()) {
+                return scan.get().page(query.offset(), query.limit());
+            }
+        }
         Stream<SessionRecord> s = query.sort() == SessionQuery.SortField.SESSION && !query.descending()
                 ? current().byName().stream().filter(query::matches)
                 : current().all().stream().filter(query::matches).sorted(query.comparator());
@@ -106,20 +116,12 @@ public final class JsonFileStore implements SessionStore {
      */
     @Override
     public void writeJson(SessionQuery query, OutputStream out) throws IOException {
-        if (query.filters() || query.sort() != SessionQuery.SortField.SESSION || query.descending()) {
-            SessionStore.super.writeJson(query, out);
-            return;
-        }
-        Snapshot s = snapshot;
-        if (s == null || !s.state().sameMetadata(FileState.stat(file))) {
-            FileState[] state = new FileState[1];
-            byte[] bytes = stableBytes(state);
-            if (bytes != null) {
-                Optional<CanonicalArrayScan.Records> records = CanonicalArrayScan.scan(bytes);
-                if (records.isPresent() && RawListing.write(records.get(), query.offset(), query.limit(), out)) {
-                    return;
-                }
-                snapshot = new Snapshot(state[0].withChecksum(bytes), parser.parse(bytes)); // read once, not twice
+        if (!query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending()
+                && !parsedIsCurrent()) {
+            Optional<ScannedFile> scan = scanned();
+            if (scan.isPresent()) {
+                scan.get().write(query.offset(), query.limit(), out);
+                return;
             }
         }
         SessionStore.super.writeJson(query, out);
@@ -127,6 +129,12 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public long count(SessionQuery query) {
+        if (!query.filters() && !parsedIsCurrent()) {
+            Optional<ScannedFile> scan = scanned();
+            if (scan.isPresent()) {
+                return scan.get().size();
+            }
+        }
         return current().all().stream().filter(query::matches).count();
     }
 
@@ -279,6 +287,7 @@ public final class JsonFileStore implements SessionStore {
     @Override
     public void close() {
         snapshot = null;
+        scannedFile = null;
     }
 
     @Override
@@ -307,6 +316,44 @@ public final class JsonFileStore implements SessionStore {
         }
     }
 
+    /** Whether the parsed snapshot is of the file as it is now (then it answers every read). */
+    private boolean parsedIsCurrent() {
+        try {
+            Snapshot s = snapshot;
+            return s != null && s.state().sameMetadata(FileState.stat(file));
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /**
+     * The file as {@link CanonicalArrayScan} finds it, when it is canonical and has no name twice: kept until the
+     * file changes or is parsed, so a window's first page, its count and then the full parse read the file once.
+     * Empty for any other file (the parsed path then reads it and reports what is wrong with it).
+     */
+    private Optional<ScannedFile> scanned() {
+        try {
+            ScannedFile s = scannedFile;
+            if (s != null && s.state().sameMetadata(FileState.stat(file))) {
+                return Optional.of(s);
+            }
+            FileState[] state = new FileState[1];
+            byte[] bytes = stableBytes(state);
+            if (bytes == null) {
+                return Optional.empty();
+            }
+            Optional<ScannedFile> fresh = CanonicalArrayScan.scan(bytes).flatMap(r -> ScannedFile.of(state[0], r));
+            if (fresh.isPresent()) {
+                scannedFile = fresh.get();
+            } else {
+                snapshot = new Snapshot(state[0].withChecksum(bytes), parser.parse(bytes)); // read once, not twice
+            }
+            return fresh;
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
     /** The document as the file is now, re-read only when the file's metadata changed. */
     private JsonDocument current() {
         try {
@@ -325,6 +372,11 @@ public final class JsonFileStore implements SessionStore {
 
     /** Reads and parses the file; a file that changes while being read is read again. */
     private Snapshot read() throws IOException {
+        ScannedFile scan = scannedFile;
+        scannedFile = null; // the parsed snapshot replaces it
+        if (scan != null && scan.state().sameMetadata(FileState.stat(file))) {
+            return new Snapshot(scan.state().withChecksum(scan.records().bytes()), parser.parse(scan.records().bytes()));
+        }
         FileState[] state = new FileState[1];
         byte[] bytes = stableBytes(state);
         if (bytes == null) {

@@ -273,6 +273,52 @@ class CanonicalArrayScanTest {
     }
 
     @Test
+    void aPageParsedFromTheScannedTextAloneEqualsTheParsedPage() throws Exception {
+        Path file = copy("fixtures/messy-1000-with-3-invalid.json");
+        ScannedFile scanned = ScannedFile.of(FileState.stat(file),
+                CanonicalArrayScan.scan(Files.readAllBytes(file)).orElseThrow()).orElseThrow();
+        List<SessionRecord> parsed = new JsonFileStore(file).list(SessionQuery.all());
+        assertEquals(parsed.size(), scanned.size());
+        assertEquals(parsed.subList(0, 100), scanned.page(0, 100));
+        assertEquals(parsed.subList(950, parsed.size()), scanned.page(950, 100));
+        assertEquals(List.of(), scanned.page(5000, 100));
+    }
+
+    @Test
+    void theWindowsFirstPageAndCountFromTheScanAgreeWithTheParseAndFollowChanges() throws Exception {
+        Path file = copy("fixtures/messy-1000-with-3-invalid.json");
+        JsonFileStore store = new JsonFileStore(file);
+        SessionQuery first = SessionQuery.builder().page(0, 100).build();
+        List<SessionRecord> page = store.list(first); // the window's first query: from the scan
+        long count = store.count(SessionQuery.all());
+        List<SessionRecord> all = JsonFileStore.readOnly(file).list(SessionQuery.all()); // parsed
+        assertEquals(all.subList(0, 100), page);
+        assertEquals(all.size(), count);
+        assertEquals(all, store.list(SessionQuery.all())); // now parsed, from the bytes the scan read
+
+        String name = "#000-" + all.get(0).session(); // sorts first
+        new JsonFileStore(file).create(TestRecords.minimal(name));
+        assertEquals(count + 1, store.count(SessionQuery.all()));
+        assertEquals(name, store.list(first).get(0).session());
+        JsonFileStore fresh = new JsonFileStore(file);
+        assertEquals(name, fresh.list(first).get(0).session()); // from a scan of the changed file
+        assertEquals(count + 1, fresh.count(SessionQuery.all()));
+        assertEquals(JsonFileStore.readOnly(file).list(SessionQuery.all()).subList(0, 100), fresh.list(first));
+    }
+
+    @Test
+    void aBrokenFilesFirstPageIsReportedAsBefore() throws Exception {
+        Path file = copy("fixtures/bad/duplicate-session-names.json");
+        MalformedStoreException e = assertThrows(MalformedStoreException.class,
+                () -> new JsonFileStore(file).list(SessionQuery.builder().page(0, 100).build()));
+        assertTrue(e.getMessage().contains("more than once"), e.getMessage());
+        Path syntax = copy("fixtures/bad/syntax-error-line3.json");
+        MalformedStoreException s = assertThrows(MalformedStoreException.class,
+                () -> new JsonFileStore(syntax).count(SessionQuery.all()));
+        assertTrue(s.getMessage().contains("line 3"), s.getMessage());
+    }
+
+    @Test
     void readBytesReadsFilesOfEverySize() throws Exception {
         Random random = new Random(7);
         for (int size : new int[] {0, 1, 1 << 20, (1 << 20) + 1, 3 * (1 << 20) - 5}) {
