@@ -58,6 +58,8 @@ public final class JsonFileStore implements SessionStore {
     private final boolean writable;
     private volatile Snapshot snapshot;
     private volatile ScannedFile scannedFile;
+    /** Held while the file is read and parsed or scanned, so concurrent readers do it once, not each. */
+    private final Object loading = new Object();
 
     private record Snapshot(FileState state, JsonDocument document) {
     }
@@ -337,6 +339,23 @@ public final class JsonFileStore implements SessionStore {
             if (s != null && s.state().sameMetadata(FileState.stat(file))) {
                 return Optional.of(s);
             }
+            synchronized (loading) {
+                return scan();
+            }
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private Optional<ScannedFile> scan() {
+        try {
+            ScannedFile s = scannedFile;
+            if (s != null && s.state().sameMetadata(FileState.stat(file))) {
+                return Optional.of(s); // scanned by the reader this one waited for
+            }
+            if (parsedIsCurrent()) {
+                return Optional.empty(); // parsed meanwhile: the parsed snapshot answers
+            }
             FileState[] state = new FileState[1];
             byte[] bytes = stableBytes(state);
             if (bytes == null) {
@@ -362,9 +381,15 @@ public final class JsonFileStore implements SessionStore {
             if (s != null && s.state().sameMetadata(now)) {
                 return s.document();
             }
-            Snapshot fresh = read();
-            snapshot = fresh;
-            return fresh.document();
+            synchronized (loading) { // one parse at a time: a second reader waits for it rather than parsing too
+                s = snapshot;
+                if (s != null && s.state().sameMetadata(FileState.stat(file))) {
+                    return s.document();
+                }
+                Snapshot fresh = read();
+                snapshot = fresh;
+                return fresh.document();
+            }
         } catch (IOException e) {
             throw unreadable(e);
         }
