@@ -85,6 +85,8 @@ public final class SessionListModel {
     private int page = PAGE;
     private long settleMillis = SETTLE_MILLIS;
     private TaskRunner.Handle running;
+    /** A first page read ahead, for the next load only (FX thread). */
+    private FirstPage offered;
     private Consumer<Throwable> onError = e -> {
     };
 
@@ -178,31 +180,61 @@ public final class SessionListModel {
         SessionQuery q = query();
         String keep = keepSelected;
         SessionQuery first = q.toBuilder().page(0, firstPage).build();
+        FirstPage ready = offered;
+        offered = null;
+        if (ready != null && ready.store() == s && ready.query().equals(first)) {
+            // read while the window was being built: shown in its first frame, without a round trip
+            showFirst(s, q, gen, keep, new Loaded(FXCollections.observableArrayList(ready.rows()), ready.total(),
+                    indexOf(ready.rows(), keep)));
+            return;
+        }
         long cachedTotal = knownTotal; // the store's total changes only on a refresh (a write, a change underneath)
         running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
             List<SessionRecord> found = s.list(first);
             long all = selectsEverything(q) && found.size() < firstPage ? found.size()
                     : cachedTotal >= 0 ? cachedTotal : s.count(SessionQuery.all());
             return new Loaded(FXCollections.observableArrayList(found), all, indexOf(found, keep));
-        }, loaded -> {
-            if (gen != generation.get()) {
-                return; // a newer query is on its way
-            }
-            selectIndex.set(-1);
-            rows.set(loaded.rows);
-            total.set(loaded.total);
-            knownTotal = loaded.total;
-            lastRefresh.set(LocalDateTime.now(clock.withZone(zone)));
-            selectIndex.set(loaded.index);
-            if (loaded.rows.size() < firstPage) {
-                shown.set(loaded.rows.size());
-                complete(gen);
-            } else {
-                shown.set(-1);
-                updateCount();
-                readRest(s, q, gen, keep, loaded.rows, loaded.index >= 0, settleMillis);
-            }
-        }, e -> failed(gen, e));
+        }, loaded -> showFirst(s, q, gen, keep, loaded), e -> failed(gen, e));
+    }
+
+    /**
+     * The query the window's first load will run on a store, for reading it ahead ({@link #offerFirstPage}):
+     * the filters and sort as they are now, the first page.
+     */
+    public SessionQuery firstPageQuery() {
+        return query().toBuilder().page(0, firstPage).build();
+    }
+
+    /**
+     * Rows read ahead for {@code query} on {@code s} (while the window was being built): the next load, if it is of
+     * that query on that store, shows them at once instead of reading them again. Any other load drops them.
+     */
+    public void offerFirstPage(SessionStore s, SessionQuery query, List<SessionRecord> firstRows, long storeTotal) {
+        offered = new FirstPage(s, query, List.copyOf(firstRows), storeTotal);
+    }
+
+    private record FirstPage(SessionStore store, SessionQuery query, List<SessionRecord> rows, long total) {
+    }
+
+    /** Shows the first page of a load, then reads the rest unless it is all. */
+    private void showFirst(SessionStore s, SessionQuery q, long gen, String keep, Loaded loaded) {
+        if (gen != generation.get()) {
+            return; // a newer query is on its way
+        }
+        selectIndex.set(-1);
+        rows.set(loaded.rows);
+        total.set(loaded.total);
+        knownTotal = loaded.total;
+        lastRefresh.set(LocalDateTime.now(clock.withZone(zone)));
+        selectIndex.set(loaded.index);
+        if (loaded.rows.size() < firstPage) {
+            shown.set(loaded.rows.size());
+            complete(gen);
+        } else {
+            shown.set(-1);
+            updateCount();
+            readRest(s, q, gen, keep, loaded.rows, loaded.index >= 0, settleMillis);
+        }
     }
 
     /** Appends the page after {@code into}'s rows, then the next one, while {@code gen} is the latest request. */

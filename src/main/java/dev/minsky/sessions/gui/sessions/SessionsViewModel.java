@@ -5,6 +5,7 @@ import dev.minsky.sessions.config.EffectiveConfig;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.gui.common.AppContext;
+import dev.minsky.sessions.store.ChangeToken;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -36,6 +38,8 @@ public final class SessionsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper refreshText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SessionRecord> undoable = new ReadOnlyObjectWrapper<>();
+    /** The token read before the first page was read ahead, for the watch of that store (FX thread). */
+    private Baseline readAheadBaseline;
     private final StoreWatcher watcher;
     private final UnderneathRefresh underneath;
 
@@ -89,7 +93,10 @@ public final class SessionsViewModel {
             list.storeProperty().set(null); // nothing reads the old store while the new one's baseline is taken
         }
         // the rows are read once the watcher has its first token, so no change in between goes unseen
-        watcher.watch(s, () -> list.storeProperty().set(s)); // loads: a failure shows in the status line
+        Baseline ahead = readAheadBaseline;
+        readAheadBaseline = null;
+        watcher.watch(s, ahead != null && ahead.store() == s ? ahead.token() : null,
+                () -> list.storeProperty().set(s)); // loads: a failure shows in the status line
     }
 
     /** Stops watching the store (the window closed). */
@@ -107,21 +114,27 @@ public final class SessionsViewModel {
      * file and the file does not exist yet, shows where it looked instead ({@link #missingDefaultProperty()}).
      */
     public void start() {
+        SessionQuery first = list.firstPageQuery();
         ctx.tasks().run(ctx.text("app.reading"), p -> {
             EffectiveConfig c = config.get().resolve();
             StoreLocation where = c.activeLocation();
             boolean missing = where instanceof StoreLocation.Json json && !Files.exists(json.path());
             if (missing) {
-                return new Start(where, true, null, null);
+                return new Start(where, true, null, null, null);
             }
             SessionStore opened;
             try {
                 opened = ctx.openNow(where);
             } catch (RuntimeException e) {
-                return new Start(where, false, null, e);
+                return new Start(where, false, null, e, null);
             }
-            warmUp(opened);
-            return new Start(where, false, opened, null);
+            ChangeToken token; // before the rows: a change made after it is noticed by the watcher's first check
+            try {
+                token = opened.changeToken();
+            } catch (RuntimeException e) {
+                token = null;
+            }
+            return new Start(where, false, opened, null, token == null ? null : readAhead(opened, first, token));
         }, s -> {
             if (s.missing) {
                 missingDefault.set(((StoreLocation.Json) s.where).path());
@@ -130,28 +143,41 @@ public final class SessionsViewModel {
             } else if (s.failure != null) {
                 failed(ctx.text("sessions.error.open", s.where.display()), s.failure);
             } else {
+                if (s.firstPage != null) {
+                    // shown in the window's first frame; the store's watch starts from the token read before them
+                    list.offerFirstPage(s.opened, first, s.firstPage.rows(), s.firstPage.total());
+                    readAheadBaseline = new Baseline(s.opened, s.firstPage.token());
+                }
                 ctx.use(s.where, s.opened);
             }
         }, e -> failed(ctx.text("sessions.error.config"), e));
     }
 
     /**
-     * Reads what the window's first query will (the first page of rows, the total) while the window
-     * is still being built on the FX thread: a JSON file is parsed now rather than after the window
-     * shows, a database's connection and statements are ready. A failure is left for that query to
-     * report, as it would be without this.
+     * Reads what the window's first query will (the first page of rows, the store's total) while the window is
+     * still being built on the FX thread, so that its first frame can show them: a JSON file is read now rather
+     * than after the window shows, a database's connection and statements are ready. Null on a failure, which
+     * is left for the list's own load to report, as it would be without this.
      */
-    private static void warmUp(SessionStore store) {
+    private static FirstPage readAhead(SessionStore store, SessionQuery first, ChangeToken token) {
         try {
-            store.list(SessionQuery.builder().page(0, 100).build());
-            store.count(SessionQuery.all());
+            return new FirstPage(store.list(first), store.count(SessionQuery.all()), token);
         } catch (RuntimeException e) {
-            // reported by the list's own load
+            return null;
         }
     }
 
+    /** The first page and the store's total, read after {@code token}. */
+    private record FirstPage(List<SessionRecord> rows, long total, ChangeToken token) {
+    }
+
+    /** A store's change token read before its first page was read ahead. */
+    private record Baseline(SessionStore store, ChangeToken token) {
+    }
+
     /** What the start found: the configured store, opened in the same background step (or why not). */
-    private record Start(StoreLocation where, boolean missing, SessionStore opened, RuntimeException failure) {
+    private record Start(StoreLocation where, boolean missing, SessionStore opened, RuntimeException failure,
+                         FirstPage firstPage) {
     }
 
     /** Opens {@code where} and makes it the store in use (reported on failure; the old store stays). */

@@ -67,13 +67,23 @@ final class StoreWatcher {
      * the baseline token was read, or failed to be (the window loads its rows then).
      */
     void watch(SessionStore s, Runnable then) {
+        watch(s, null, then);
+    }
+
+    /**
+     * As {@link #watch(SessionStore, Runnable)}, with the baseline token already read ({@code baseline}, null: not
+     * read) before the caller read anything from {@code s}: {@code then} runs at once, and the first check
+     * compares with that baseline, so a change made since is still noticed.
+     */
+    void watch(SessionStore s, ChangeToken baseline, Runnable then) {
         stop();
         if (s == null) {
             then.run();
             return;
         }
         store = s;
-        onBaseline = then;
+        onBaseline = baseline == null ? then : null;
+        last = baseline;
         ownWritesSeen = ownWrites.get();
         TaskRunner.Repeating started = tasks.repeat(period, p -> new Checked(ownWrites.get(), s.changeToken()),
                 c -> checked(s, c), e -> failed(s, e));
@@ -83,6 +93,9 @@ final class StoreWatcher {
         }
         check = started;
         fileWatch = s.watch(started::runNow).orElse(null);
+        if (baseline != null) {
+            then.run();
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.DirectTaskRunner;
 import dev.minsky.sessions.gui.common.RecordingDialogs;
 import dev.minsky.sessions.gui.sessions.SessionEditorModel.Elsewhere;
+import dev.minsky.sessions.store.ChangeToken;
 import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreLocation;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -117,6 +119,39 @@ class ChangedUnderneathTest {
     private static SessionRecord selected(SessionsViewModel vm) {
         int i = vm.list().selectIndexProperty().get();
         return i < 0 ? null : vm.list().rowsProperty().get().get(i);
+    }
+
+    @Test
+    void aWatchStartedFromATokenReadAheadLoadsAtOnceAndStillNoticesAChangeMadeSince() {
+        Path file = threeSessions(dir.resolve("session-db.json"));
+        JsonFileStore store = new JsonFileStore(file);
+        ChangeToken readAhead = store.changeToken(); // as the window's start reads it, before the first page
+        minskyCli(file, s -> s.create(TestRecords.minimal("made-in-between")));
+        List<Boolean> changes = new ArrayList<>();
+        StoreWatcher watcher = new StoreWatcher(tasks, Duration.ofMillis(100), new StoreWatcher.Listener() {
+            @Override
+            public void changed(boolean ownWrite) {
+                changes.add(ownWrite);
+            }
+
+            @Override
+            public void unreachable(Throwable e) {
+                throw new AssertionError(e);
+            }
+
+            @Override
+            public void reachable() {
+            }
+        });
+        boolean[] loaded = {false};
+        watcher.watch(store, readAhead, () -> loaded[0] = true);
+        assertTrue(loaded[0], "the rows load at once: the baseline is already there");
+        tasks.runRepeating();
+        assertEquals(List.of(false), changes, "the change made after the token was read is noticed");
+        tasks.runRepeating();
+        assertEquals(List.of(false), changes, "and only once");
+        watcher.stop();
+        store.close();
     }
 
     @Test

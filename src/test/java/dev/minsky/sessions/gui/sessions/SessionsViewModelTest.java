@@ -87,6 +87,38 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void aFirstPageReadAheadIsShownAsItWasReadAndOnlyForItsQueryAndStore() {
+        SessionsViewModel vm = openOn(threeSessions());
+        SessionListModel list = vm.list();
+        Path otherFile = dir.resolve("other.json");
+        try (JsonFileStore other = new JsonFileStore(otherFile)) {
+            other.writeBatch(List.of(rec("a-1", null, "acme/x", "main", "2025-05-01T10:00:00Z"),
+                    rec("a-2", null, "acme/x", "main", "2025-05-01T10:00:00Z")));
+        }
+        JsonFileStore other = new JsonFileStore(otherFile);
+        // what was read ahead, deliberately not what the store holds now: shown as it is, not read again
+        SessionRecord readAhead = rec("read-ahead", null, "acme/x", "main", "2025-05-01T10:00:00Z");
+        list.offerFirstPage(other, list.firstPageQuery(), List.of(readAhead), 1);
+        list.storeProperty().set(other);
+        assertEquals(List.of("read-ahead"), names(vm));
+        assertEquals("1 of 1 sessions", list.countTextProperty().get());
+        list.refresh(); // used once: the next load reads the store
+        assertEquals(List.of("a-1", "a-2"), names(vm));
+
+        list.offerFirstPage(other, list.firstPageQuery(), List.of(readAhead), 1);
+        list.quickTextProperty().set("a-2"); // another query: the rows read ahead are dropped
+        assertEquals(List.of("a-2"), names(vm));
+        list.quickTextProperty().set("");
+        assertEquals(List.of("a-1", "a-2"), names(vm));
+
+        JsonFileStore third = new JsonFileStore(otherFile);
+        list.offerFirstPage(third, list.firstPageQuery(), List.of(readAhead), 1);
+        list.storeProperty().set(other); // unchanged store: no load happens
+        list.refresh(); // a load of another store than the one read ahead: dropped
+        assertEquals(List.of("a-1", "a-2"), names(vm));
+    }
+
+    @Test
     void quickFilterMatchesAnyTextFieldIgnoringCase() {
         SessionsViewModel vm = openOn(threeSessions());
         vm.list().quickTextProperty().set("EDOBRY");
