@@ -69,6 +69,11 @@ final class CanonicalArrayScan {
 
     /** The records of {@code bytes} when the file is canonical (see the class comment), else empty. */
     static Optional<Records> scan(byte[] bytes) {
+        return scan(bytes, true);
+    }
+
+    /** As {@link #scan(byte[])}; with {@code everyCore} false, on the calling thread alone. */
+    static Optional<Records> scan(byte[] bytes, boolean everyCore) {
         int n = bytes.length;
         if (n > 0 && bytes[n - 1] == '\n') {
             n--;
@@ -80,7 +85,7 @@ final class CanonicalArrayScan {
             return bytes[1] == ']' ? Optional.of(new Records(bytes, new String[0], new int[0], new int[0]))
                     : Optional.empty();
         }
-        List<Integer> cuts = cuts(bytes, n);
+        List<Integer> cuts = everyCore ? cuts(bytes, n) : List.of();
         List<CompletableFuture<Records>> parts = new ArrayList<>();
         ExecutorService pool = cuts.isEmpty() ? null : Executors.newFixedThreadPool(cuts.size(), r -> {
             Thread t = new Thread(r, "json-scan");

@@ -93,7 +93,7 @@ public final class JsonFileStore implements SessionStore {
     public List<SessionRecord> list(SessionQuery query) {
         if (!query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending()
                 && query.limit() > 0 && query.limit() <= SCANNED_PAGE_MAX && !parsedIsCurrent()) {
-            Optional<ScannedFile> scan = scanned();
+            Optional<ScannedFile> scan = scanned(false);
             if (scan.isPresent()) {
                 return scan.get().page(query.offset(), query.limit());
             }
@@ -120,7 +120,7 @@ public final class JsonFileStore implements SessionStore {
     public void writeJson(SessionQuery query, OutputStream out) throws IOException {
         if (!query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending()
                 && !parsedIsCurrent()) {
-            Optional<ScannedFile> scan = scanned();
+            Optional<ScannedFile> scan = scanned(true);
             if (scan.isPresent()) {
                 scan.get().write(query.offset(), query.limit(), out);
                 return;
@@ -132,7 +132,7 @@ public final class JsonFileStore implements SessionStore {
     @Override
     public long count(SessionQuery query) {
         if (!query.filters() && !parsedIsCurrent()) {
-            Optional<ScannedFile> scan = scanned();
+            Optional<ScannedFile> scan = scanned(false);
             if (scan.isPresent()) {
                 return scan.get().size();
             }
@@ -332,22 +332,25 @@ public final class JsonFileStore implements SessionStore {
      * The file as {@link CanonicalArrayScan} finds it, when it is canonical and has no name twice: kept until the
      * file changes or is parsed, so a window's first page, its count and then the full parse read the file once.
      * Empty for any other file (the parsed path then reads it and reports what is wrong with it).
+     *
+     * @param everyCore scan a large file on every core (a whole listing); otherwise on this thread alone: a
+     *                  window reads its first page while its views are built, and leaves them the other core
      */
-    private Optional<ScannedFile> scanned() {
+    private Optional<ScannedFile> scanned(boolean everyCore) {
         try {
             ScannedFile s = scannedFile;
             if (s != null && s.state().sameMetadata(FileState.stat(file))) {
                 return Optional.of(s);
             }
             synchronized (loading) {
-                return scan();
+                return scan(everyCore);
             }
         } catch (IOException e) {
             throw unreadable(e);
         }
     }
 
-    private Optional<ScannedFile> scan() {
+    private Optional<ScannedFile> scan(boolean everyCore) {
         try {
             ScannedFile s = scannedFile;
             if (s != null && s.state().sameMetadata(FileState.stat(file))) {
@@ -361,7 +364,7 @@ public final class JsonFileStore implements SessionStore {
             if (bytes == null) {
                 return Optional.empty();
             }
-            Optional<ScannedFile> fresh = CanonicalArrayScan.scan(bytes).flatMap(r -> ScannedFile.of(state[0], r));
+            Optional<ScannedFile> fresh = CanonicalArrayScan.scan(bytes, everyCore).flatMap(r -> ScannedFile.of(state[0], r));
             if (fresh.isPresent()) {
                 scannedFile = fresh.get();
             } else {
@@ -400,7 +403,7 @@ public final class JsonFileStore implements SessionStore {
         ScannedFile scan = scannedFile;
         scannedFile = null; // the parsed snapshot replaces it
         if (scan != null && scan.state().sameMetadata(FileState.stat(file))) {
-            return new Snapshot(scan.state().withChecksum(scan.records().bytes()), parser.parse(scan.records().bytes()));
+            return new Snapshot(scan.state().withChecksum(scan.bytes()), parser.parse(scan.bytes()));
         }
         FileState[] state = new FileState[1];
         byte[] bytes = stableBytes(state);

@@ -218,6 +218,10 @@ class CanonicalArrayScanTest {
         assertTrue(bytes.length > ParallelArrayParser.MIN_BYTES, "big enough to be cut: " + bytes.length);
         CanonicalArrayScan.Records scanned = CanonicalArrayScan.scan(bytes).orElseThrow();
         assertEquals(8000, scanned.size());
+        CanonicalArrayScan.Records alone = CanonicalArrayScan.scan(bytes, false).orElseThrow(); // on one thread
+        assertArrayEquals(alone.names(), scanned.names());
+        assertArrayEquals(alone.starts(), scanned.starts());
+        assertArrayEquals(alone.ends(), scanned.ends());
         for (int i = 0; i < 8000; i++) {
             assertEquals(String.format("task-md#%05d", 8000 - i), scanned.names()[i]);
         }
@@ -282,6 +286,10 @@ class CanonicalArrayScanTest {
         assertEquals(parsed.subList(0, 100), scanned.page(0, 100));
         assertEquals(parsed.subList(950, parsed.size()), scanned.page(950, 100));
         assertEquals(List.of(), scanned.page(5000, 100));
+        assertEquals(parsed.subList(0, 1), scanned.page(0, 1));
+        scanned.write(0, 0, new ByteArrayOutputStream()); // sorts every name: pages then come from that order
+        assertEquals(parsed.subList(0, 100), scanned.page(0, 100));
+        assertEquals(parsed.subList(400, 1000), scanned.page(400, 600));
     }
 
     @Test
