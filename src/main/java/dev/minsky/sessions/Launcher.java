@@ -3,7 +3,6 @@ package dev.minsky.sessions;
 import dev.minsky.sessions.cli.Cli;
 import dev.minsky.sessions.gui.SessionManagerApp;
 import java.util.Arrays;
-import javafx.application.Application;
 
 /**
  * The one entry point ({@code minsky-sessions}): no arguments or {@code gui} opens the desktop
@@ -28,6 +27,6 @@ public final class Launcher {
 
     // Separate method so the CLI path never needs a JavaFX class resolved.
     private static void launchGui(String[] rest) {
-        Application.launch(SessionManagerApp.class, rest);
+        SessionManagerApp.launch(rest);
     }
 }

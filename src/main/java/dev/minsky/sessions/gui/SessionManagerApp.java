@@ -6,6 +6,7 @@ import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.ViewLoader;
 import dev.minsky.sessions.gui.sessions.SessionsViewModel;
 import dev.minsky.sessions.gui.sessions.SessionsWindow;
+import dev.minsky.sessions.gui.sessions.StartupReadAhead;
 import dev.minsky.sessions.store.UserHome;
 import javafx.application.Application;
 import javafx.scene.Scene;
@@ -20,6 +21,15 @@ import javafx.stage.WindowEvent;
 public final class SessionManagerApp extends Application {
     private AppContext ctx;
     private FxTaskRunner tasks;
+
+    /**
+     * Starts the desktop application: the window's first read begins at once, on its own thread, while JavaFX
+     * starts ({@link StartupReadAhead}).
+     */
+    public static void launch(String[] args) {
+        StartupReadAhead.begin(System.getenv(), UserHome.current());
+        Application.launch(SessionManagerApp.class, args);
+    }
 
     @Override
     public void start(Stage stage) {

@@ -7,6 +7,7 @@ import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.ViewLoader;
 import dev.minsky.sessions.gui.sessions.SessionListModel;
 import dev.minsky.sessions.gui.sessions.SessionsViewModel;
+import dev.minsky.sessions.gui.sessions.StartupReadAhead;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,11 +40,20 @@ public final class GuiBench {
     private static volatile SessionListModel list;
     private static String backend;
     private static String file;
+    private static Map<String, String> env;
+
+    private static Path home() {
+        return Path.of(System.getProperty("user.home"));
+    }
 
     public static void main(String[] args) throws Exception {
         backend = args[0];
         file = args[1];
         String typed = args[2];
+        env = new HashMap<>(System.getenv());
+        env.put("MINSKY_SESSION_BACKEND", backend);
+        env.put(backend.equals("json") ? "MINSKY_JSON_PATH" : "MINSKY_SQLITE_PATH", file);
+        StartupReadAhead.begin(env, home()); // as SessionManagerApp.launch does
         Thread fx = new Thread(() -> Application.launch(App.class), "fx-launch");
         fx.setDaemon(true);
         fx.start();
@@ -111,10 +121,7 @@ public final class GuiBench {
     public void start(Stage stage) {
         START_CALLED.set(System.nanoTime());
         stage.setOnShown(e -> WINDOW_SHOWN.set(System.nanoTime()));
-        Map<String, String> env = new HashMap<>(System.getenv());
-        env.put("MINSKY_SESSION_BACKEND", backend);
-        env.put(backend.equals("json") ? "MINSKY_JSON_PATH" : "MINSKY_SQLITE_PATH", file);
-        AppContext ctx = new AppContext(env, Path.of(System.getProperty("user.home")), new FxTaskRunner(),
+        AppContext ctx = new AppContext(env, home(), new FxTaskRunner(),
                 new FxDialogService(stage, ViewLoader.texts()));
         SessionsViewModel vm = new SessionsViewModel(ctx);
         list = vm.list();

@@ -205,6 +205,11 @@ public final class SessionListModel {
         return query().toBuilder().page(0, firstPage).build();
     }
 
+    /** A new window's {@link #firstPageQuery()}: no filter, by name, the first page. */
+    static SessionQuery initialQuery() {
+        return SessionQuery.builder().sort(SortField.SESSION, false).page(0, FIRST_PAGE).build();
+    }
+
     /**
      * Rows read ahead for {@code query} on {@code s} (while the window was being built): the next load, if it is of
      * that query on that store, shows them at once instead of reading them again. Any other load drops them.

@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -115,27 +119,18 @@ public final class SessionsViewModel {
      */
     public void start() {
         SessionQuery first = list.firstPageQuery();
+        // the same work begun before JavaFX started (StartupReadAhead), if it was, for this environment and query
+        Optional<CompletableFuture<Start>> early = StartupReadAhead.take(ctx.env(), ctx.home(), first);
         ctx.tasks().run(ctx.text("app.reading"), p -> {
-            EffectiveConfig c = config.get().resolve();
-            StoreLocation where = c.activeLocation();
-            boolean missing = where instanceof StoreLocation.Json json && !Files.exists(json.path());
-            if (missing) {
-                return new Start(where, true, null, null, null);
+            if (early.isPresent()) {
+                try {
+                    return early.get().join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             }
-            SessionStore opened;
-            try {
-                opened = ctx.openNow(where);
-            } catch (RuntimeException e) {
-                return new Start(where, false, null, e, null);
-            }
-            ChangeToken token; // before the rows: a change made after it is noticed by the watcher's first check
-            try {
-                token = opened.changeToken();
-            } catch (RuntimeException e) {
-                token = null;
-            }
-            return new Start(where, false, opened, null, token == null ? null : readAhead(opened, first, token));
-        }, s -> {
+            return startWork(config.get(), where -> ctx.openNow(where), first);
+                }, s -> {
             if (s.missing) {
                 missingDefault.set(((StoreLocation.Json) s.where).path());
                 storeText.set("");
@@ -154,6 +149,33 @@ public final class SessionsViewModel {
     }
 
     /**
+     * What the window's start does off the FX thread: resolves the configuration, opens its store (unless it is
+     * the JSON file and that does not exist yet), reads the store's change token, then {@code first} and the
+     * store's total. A failure to open is part of the answer; a failure to resolve the configuration is thrown.
+     */
+    static Start startWork(ConfigResolver config, Function<StoreLocation, SessionStore> open, SessionQuery first) {
+        EffectiveConfig c = config.resolve();
+        StoreLocation where = c.activeLocation();
+        boolean missing = where instanceof StoreLocation.Json json && !Files.exists(json.path());
+        if (missing) {
+            return new Start(where, true, null, null, null);
+        }
+        SessionStore opened;
+        try {
+            opened = open.apply(where);
+        } catch (RuntimeException e) {
+            return new Start(where, false, null, e, null);
+        }
+        ChangeToken token; // before the rows: a change made after it is noticed by the watcher's first check
+        try {
+            token = opened.changeToken();
+        } catch (RuntimeException e) {
+            token = null;
+        }
+        return new Start(where, false, opened, null, token == null ? null : readAhead(opened, first, token));
+    }
+
+    /**
      * Reads what the window's first query will (the first page of rows, the store's total) while the window is
      * still being built on the FX thread, so that its first frame can show them: a JSON file is read now rather
      * than after the window shows, a database's connection and statements are ready. Null on a failure, which
@@ -168,7 +190,7 @@ public final class SessionsViewModel {
     }
 
     /** The first page and the store's total, read after {@code token}. */
-    private record FirstPage(List<SessionRecord> rows, long total, ChangeToken token) {
+    record FirstPage(List<SessionRecord> rows, long total, ChangeToken token) {
     }
 
     /** A store's change token read before its first page was read ahead. */
@@ -176,8 +198,8 @@ public final class SessionsViewModel {
     }
 
     /** What the start found: the configured store, opened in the same background step (or why not). */
-    private record Start(StoreLocation where, boolean missing, SessionStore opened, RuntimeException failure,
-                         FirstPage firstPage) {
+    record Start(StoreLocation where, boolean missing, SessionStore opened, RuntimeException failure,
+                 FirstPage firstPage) {
     }
 
     /** Opens {@code where} and makes it the store in use (reported on failure; the old store stays). */

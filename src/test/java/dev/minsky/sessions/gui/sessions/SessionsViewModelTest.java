@@ -119,6 +119,38 @@ class SessionsViewModelTest {
     }
 
     @Test
+    void aReadBegunBeforeJavaFxStartedIsTakenOnceByAWindowOfTheSameEnvironment() {
+        Path file = threeSessions();
+        Map<String, String> env = Map.of("MINSKY_JSON_PATH", file.toString(),
+                "XDG_CONFIG_HOME", dir.resolve("config").toString());
+        StartupReadAhead.begin(env, dir);
+        assertTrue(StartupReadAhead.take(Map.of("MINSKY_JSON_PATH", "elsewhere.json"), dir,
+                SessionListModel.initialQuery()).isEmpty(), "another environment does not take it");
+        SessionsViewModel vm = viewModel(env);
+        assertEquals(SessionListModel.initialQuery(), vm.list().firstPageQuery(), "a new window's first query");
+        vm.start();
+        assertTrue(StartupReadAhead.take(env, dir, SessionListModel.initialQuery()).isEmpty(), "taken by the window");
+        assertEquals(List.of("fix-parser", "task#001", "task-md#2"), names(vm));
+        assertEquals("3 of 3 sessions", vm.list().countTextProperty().get());
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
+    void aConfigurationErrorFoundBeforeJavaFxStartedIsReportedAsTheWindowWouldReportIt() {
+        Map<String, String> env = Map.of("MINSKY_SESSION_BACKEND", "mongodb",
+                "XDG_CONFIG_HOME", dir.resolve("config").toString());
+        StartupReadAhead.begin(env, dir);
+        viewModel(env).start();
+        Map<String, String> again = Map.of("MINSKY_SESSION_BACKEND", "mongodb",
+                "XDG_CONFIG_HOME", dir.resolve("config").toString());
+        RecordingDialogs without = new RecordingDialogs();
+        new SessionsViewModel(new AppContext(again, dir.resolve("other-home"), new DirectTaskRunner(), without),
+                () -> new ConfigResolver(again, dir.resolve("other-home")), ZONE, CLOCK).start();
+        assertEquals(1, dialogs.errors.size(), dialogs.errors.toString());
+        assertEquals(without.errors, dialogs.errors, "the same report with and without the early read");
+    }
+
+    @Test
     void quickFilterMatchesAnyTextFieldIgnoringCase() {
         SessionsViewModel vm = openOn(threeSessions());
         vm.list().quickTextProperty().set("EDOBRY");
