@@ -75,12 +75,14 @@ final class SqlQueries {
         String names = cols.stream().map(ColumnInfo::quoted).collect(Collectors.joining(", "));
         String marks = cols.stream().map(c -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO sessions (" + names + ") VALUES (" + marks + ")";
-        if (upsert) {
-            sql += " ON CONFLICT (" + sessionColumn + ") DO UPDATE SET " + cols.stream()
-                    .filter(c -> !c.quoted().equals(sessionColumn))
-                    .map(c -> c.quoted() + " = excluded." + c.quoted()).collect(Collectors.joining(", "));
-        }
-        return sql;
+        return upsert ? sql + onConflictUpdate() : sql;
+    }
+
+    /** What makes an INSERT of every writable column replace a stored row of the name whole. */
+    String onConflictUpdate() {
+        return " ON CONFLICT (" + sessionColumn + ") DO UPDATE SET " + writable().stream()
+                .filter(c -> !c.quoted().equals(sessionColumn))
+                .map(c -> c.quoted() + " = excluded." + c.quoted()).collect(Collectors.joining(", "));
     }
 
     String update(List<Integer> columnIndexes) {
