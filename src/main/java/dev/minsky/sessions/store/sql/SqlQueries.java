@@ -37,6 +37,11 @@ final class SqlQueries {
                 + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
+    /** PostgreSQL: the rows of the names in one bound array, however many (one statement, one plan). */
+    String byNameArray() {
+        return "SELECT " + layout.selectList() + " FROM sessions WHERE " + sessionColumn + " = ANY (?)";
+    }
+
     /** Keyset paging in the primary key's own order (index-backed on both platforms). */
     String page(boolean hasAfter, int size) {
         return "SELECT " + layout.selectList() + " FROM sessions" + (hasAfter ? " WHERE " + sessionColumn + " > ?" : "")

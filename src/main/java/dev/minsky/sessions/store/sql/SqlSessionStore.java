@@ -149,7 +149,12 @@ final class SqlSessionStore implements SessionStore {
         return read(c -> find(c, session, false));
     }
 
-    /** One {@code IN} query per {@value #LOOKUP_CHUNK} names, all in one read transaction. */
+    /**
+     * One read transaction. SQLite: one {@code IN} query per {@value #LOOKUP_CHUNK} names. PostgreSQL:
+     * one query with the names as an array ({@code = ANY (?)}): a migration's batch lookups and the
+     * verification's re-reading take one round trip per batch, and the server plans one statement
+     * shape instead of parsing a 500-parameter list.
+     */
     @Override
     public Map<String, SessionRecord> getAll(Collection<String> sessions) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(sessions));
@@ -158,6 +163,15 @@ final class SqlSessionStore implements SessionStore {
         }
         Map<String, SessionRecord> stored = read(c -> {
             Map<String, SessionRecord> out = new HashMap<>();
+            if (platform == SqlPlatform.POSTGRES) {
+                try (PreparedStatement ps = c.prepareStatement(queries.byNameArray())) {
+                    ps.setArray(1, c.createArrayOf("text", names.toArray()));
+                    for (SessionRecord r : readAll(ps)) {
+                        out.put(r.session(), r);
+                    }
+                }
+                return out;
+            }
             for (int from = 0; from < names.size(); from += LOOKUP_CHUNK) {
                 List<String> chunk = names.subList(from, Math.min(names.size(), from + LOOKUP_CHUNK));
                 try (PreparedStatement ps = c.prepareStatement(queries.byNames(chunk.size()))) {
