@@ -364,6 +364,41 @@ public interface SessionStoreContract {
     }
 
     @Test
+    default void writeBatchWithANameTwiceKeepsItsLastRecord() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.rich("stored"));
+            SessionRecord last = TestRecords.rich("twice");
+            store.writeBatch(List.of(TestRecords.withTask("twice", "#1"), TestRecords.minimal("stored"), last,
+                    TestRecords.minimal("other")));
+            assertEquals(last, store.get("twice").orElseThrow());
+            assertEquals(TestRecords.minimal("stored"), store.get("stored").orElseThrow());
+            assertEquals(3, store.count(SessionQuery.all()));
+        }
+    }
+
+    /** What the bulk paths (PostgreSQL's COPY among them) must escape, written in a batch and read back exactly. */
+    @Test
+    default void writeBatchKeepsValuesThatNeedEscapingExactly() {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = new ArrayList<>();
+            List<String> texts = List.of("\\", "\\N", "\\.", "a\tb", "line\nbreak\r\n", "end\\", "\"q\" 'q'", "ü ✓ 代码 😀", "");
+            for (int i = 0; i < texts.size(); i++) {
+                String t = texts.get(i);
+                String plain = t.replaceAll("\\p{Cntrl}", "");
+                records.add(TestRecords.rich("esc\\" + i + plain).toBuilder()
+                        .set(SessionField.BRANCH, plain + "\\N")
+                        .set("lastCommitMessage", JsonValue.of(t))
+                        .set(SessionField.PR_STATE, TestRecords.obj("note", JsonValue.of(t + "\u0000")))
+                        .build());
+            }
+            store.writeBatch(records);
+            for (SessionRecord r : records) {
+                assertEquals(r, store.get(r.session()).orElseThrow());
+            }
+        }
+    }
+
+    @Test
     default void writeBatchWithAnInvalidRecordWritesNothing() {
         try (SessionStore store = newStore()) {
             store.create(TestRecords.minimal("x"));
@@ -486,6 +521,20 @@ public interface SessionStoreContract {
             assertFalse(store.exists("a"));
             store.replaceAll(Stream.empty());
             assertEquals(0, store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    default void replaceAllWithANameTwiceKeepsItsLastRecord() {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = new ArrayList<>();
+            for (int i = 0; i < 1_200; i++) {
+                records.add(TestRecords.withTask(String.format("r%04d", i), "#" + i));
+            }
+            records.set(1_100, TestRecords.rich("r0007")); // far apart: in different chunks of a bulk write
+            store.replaceAll(records.stream());
+            assertEquals(1_199, store.count(SessionQuery.all()));
+            assertEquals(TestRecords.rich("r0007"), store.get("r0007").orElseThrow());
         }
     }
 

@@ -37,6 +37,11 @@ final class SqlQueries {
                 + String.join(", ", java.util.Collections.nCopies(count, "?")) + ")";
     }
 
+    /** PostgreSQL: the rows of the names in one bound array, however many (one statement, one plan). */
+    String byNameArray() {
+        return "SELECT " + layout.selectList() + " FROM sessions WHERE " + sessionColumn + " = ANY (?)";
+    }
+
     /** Keyset paging in the primary key's own order (index-backed on both platforms). */
     String page(boolean hasAfter, int size) {
         return "SELECT " + layout.selectList() + " FROM sessions" + (hasAfter ? " WHERE " + sessionColumn + " > ?" : "")
@@ -75,12 +80,14 @@ final class SqlQueries {
         String names = cols.stream().map(ColumnInfo::quoted).collect(Collectors.joining(", "));
         String marks = cols.stream().map(c -> "?").collect(Collectors.joining(", "));
         String sql = "INSERT INTO sessions (" + names + ") VALUES (" + marks + ")";
-        if (upsert) {
-            sql += " ON CONFLICT (" + sessionColumn + ") DO UPDATE SET " + cols.stream()
-                    .filter(c -> !c.quoted().equals(sessionColumn))
-                    .map(c -> c.quoted() + " = excluded." + c.quoted()).collect(Collectors.joining(", "));
-        }
-        return sql;
+        return upsert ? sql + onConflictUpdate() : sql;
+    }
+
+    /** What makes an INSERT of every writable column replace a stored row of the name whole. */
+    String onConflictUpdate() {
+        return " ON CONFLICT (" + sessionColumn + ") DO UPDATE SET " + writable().stream()
+                .filter(c -> !c.quoted().equals(sessionColumn))
+                .map(c -> c.quoted() + " = excluded." + c.quoted()).collect(Collectors.joining(", "));
     }
 
     String update(List<Integer> columnIndexes) {

@@ -75,6 +75,7 @@ final class SqlSessionStore implements SessionStore {
     private final TableLayout layout; // null when there is no sessions table (read-only stores only)
     private final TableLayout writeLayout;
     private final SqlQueries queries;
+    private final PostgresBulkWrite bulk; // PostgreSQL with a table only
     private final boolean writable;
     private final String backupName;
     private final Runnable afterClose;
@@ -96,6 +97,8 @@ final class SqlSessionStore implements SessionStore {
         this.layout = layout;
         this.writeLayout = writeLayout;
         this.queries = layout == null ? null : new SqlQueries(platform, layout);
+        this.bulk = layout == null || platform != SqlPlatform.POSTGRES ? null
+                : new PostgresBulkWrite(layout, queries, location, secret);
         this.writable = writable;
         this.backupName = backupName;
         this.afterClose = afterClose;
@@ -146,7 +149,12 @@ final class SqlSessionStore implements SessionStore {
         return read(c -> find(c, session, false));
     }
 
-    /** One {@code IN} query per {@value #LOOKUP_CHUNK} names, all in one read transaction. */
+    /**
+     * One read transaction. SQLite: one {@code IN} query per {@value #LOOKUP_CHUNK} names. PostgreSQL:
+     * one query with the names as an array ({@code = ANY (?)}): a migration's batch lookups and the
+     * verification's re-reading take one round trip per batch, and the server plans one statement
+     * shape instead of parsing a 500-parameter list.
+     */
     @Override
     public Map<String, SessionRecord> getAll(Collection<String> sessions) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(sessions));
@@ -155,6 +163,15 @@ final class SqlSessionStore implements SessionStore {
         }
         Map<String, SessionRecord> stored = read(c -> {
             Map<String, SessionRecord> out = new HashMap<>();
+            if (platform == SqlPlatform.POSTGRES) {
+                try (PreparedStatement ps = c.prepareStatement(queries.byNameArray())) {
+                    ps.setArray(1, c.createArrayOf("text", names.toArray()));
+                    for (SessionRecord r : readAll(ps)) {
+                        out.put(r.session(), r);
+                    }
+                }
+                return out;
+            }
             for (int from = 0; from < names.size(); from += LOOKUP_CHUNK) {
                 List<String> chunk = names.subList(from, Math.min(names.size(), from + LOOKUP_CHUNK));
                 try (PreparedStatement ps = c.prepareStatement(queries.byNames(chunk.size()))) {
@@ -292,6 +309,13 @@ final class SqlSessionStore implements SessionStore {
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
+    /**
+     * Every record is checked first ({@link InvalidSessionException} for the first that cannot be
+     * written exactly, before anything is written). Then, in one transaction: SQLite runs a JDBC
+     * batch of {@code INSERT ... ON CONFLICT DO UPDATE}; PostgreSQL gets the rows through {@code COPY}
+     * with the same meaning ({@link PostgresBulkWrite}), and a record the server refuses is named
+     * with its field. A name given twice keeps its last record.
+     */
     @Override
     public void writeBatch(List<SessionRecord> records) {
         requireWritable();
@@ -299,16 +323,27 @@ final class SqlSessionStore implements SessionStore {
         if (rows.isEmpty()) {
             return;
         }
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
-                for (Object[] row : rows) {
-                    bindRow(ps, row);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        if (platform == SqlPlatform.POSTGRES) {
+            List<PostgresBulkWrite.Row> copy = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                copy.add(new PostgresBulkWrite.Row(records.get(i), rows.get(i)));
             }
-            return null;
-        });
+            write(c -> {
+                bulk.write(c, copy);
+                return null;
+            });
+        } else {
+            write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
+                    for (Object[] row : rows) {
+                        bindRow(ps, row);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                return null;
+            });
+        }
         afterBulkWrite(rows.size());
     }
 
@@ -408,9 +443,10 @@ final class SqlSessionStore implements SessionStore {
     }
 
     /**
-     * Deletes every row and inserts {@code records} in JDBC batches, in one transaction; the first
-     * record that cannot be written exactly rolls it all back ({@link InvalidSessionException}).
-     * A name given twice keeps its last record, as in {@link #writeBatch}.
+     * Deletes every row and inserts {@code records} in JDBC batches (PostgreSQL: {@code COPY}, as
+     * {@link #writeBatch}), in one transaction; the first record that cannot be written exactly
+     * rolls it all back ({@link InvalidSessionException}). A name given twice keeps its last record,
+     * as in {@link #writeBatch}.
      */
     @Override
     public void replaceAll(Stream<SessionRecord> records) {
@@ -418,6 +454,9 @@ final class SqlSessionStore implements SessionStore {
         int written = write(c -> {
             try (Statement st = c.createStatement()) {
                 st.executeUpdate("DELETE FROM sessions");
+            }
+            if (platform == SqlPlatform.POSTGRES) {
+                return copyAll(c, records.iterator());
             }
             try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
                 int pending = 0;
@@ -439,6 +478,22 @@ final class SqlSessionStore implements SessionStore {
             }
         });
         afterBulkWrite(written);
+    }
+
+    /** {@code records} through {@link PostgresBulkWrite}, {@value #INSERT_BATCH} at a time; the count written. */
+    private int copyAll(Connection c, Iterator<SessionRecord> records) throws SQLException {
+        List<PostgresBulkWrite.Row> chunk = new ArrayList<>(INSERT_BATCH);
+        int rows = 0;
+        while (records.hasNext()) {
+            SessionRecord r = records.next();
+            chunk.add(new PostgresBulkWrite.Row(r, writableRow(r)));
+            rows++;
+            if (chunk.size() == INSERT_BATCH || !records.hasNext()) {
+                bulk.write(c, chunk);
+                chunk.clear();
+            }
+        }
+        return rows;
     }
 
     /**

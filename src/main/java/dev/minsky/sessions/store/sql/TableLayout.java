@@ -164,6 +164,16 @@ final class TableLayout {
         return i == null ? null : columns.get(i);
     }
 
+    /** The field held by the column named {@code column} ({@value #EXTRA_COLUMN} for the JSON column); null if there is none. */
+    String fieldOfColumnNamed(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(column)) {
+                return i == extraIndex ? EXTRA_COLUMN : fieldOfColumn.get(i);
+            }
+        }
+        return null;
+    }
+
     boolean hasExtraColumn() {
         return extraIndex >= 0;
     }
@@ -227,7 +237,7 @@ final class TableLayout {
         return problems;
     }
 
-    private static ValidationProblem problem(String field, SessionRecord r, String reason) {
+    static ValidationProblem problem(String field, SessionRecord r, String reason) {
         JsonValue v = r.get(field);
         String shown = v == null ? null : v.toJson();
         if (shown != null && shown.length() > 80) {

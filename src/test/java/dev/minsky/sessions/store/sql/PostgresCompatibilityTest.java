@@ -143,6 +143,19 @@ class PostgresCompatibilityTest {
             assertTrue(plan(c, byTask).contains("ix_sessions_task_id"), plan(c, byTask));
             String byRepo = q.select(SessionQuery.builder().repoName("r").build(), new ArrayList<>());
             assertTrue(plan(c, byRepo).contains("ix_sessions_repo_name"), plan(c, byRepo));
+            try (Statement st = c.createStatement()) {
+                st.execute("SET plan_cache_mode = force_generic_plan"); // the plan a repeated batch lookup gets
+            }
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + q.byNameArray())) {
+                ps.setArray(1, c.createArrayOf("text", new Object[] {"x", "y"}));
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                }
+                assertTrue(plan.toString().contains("sessions_pkey"), plan.toString());
+            }
         }
     }
 
