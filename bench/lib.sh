@@ -18,7 +18,7 @@ install_missing() {
 # one per line, comments and blank lines left out; nothing when the file is missing.
 # $APPDIR (the jar's folder, which jpackage's launcher expands) becomes the folder of FILE.
 jvm_options() {
-  [ -f "$1" ] && grep -v '^[[:space:]]*\(#\|$\)' "$1" | sed "s|\$APPDIR|$(cd "$(dirname "$1")" && pwd)|g"
+  [ -f "$1" ] && grep -v '^[[:space:]]*\(#\|$\)' "$1" | sed "s|\$APPDIR|$(cd "$(dirname "$1")" && pwd)|g; s|^\[linux\] ||"
   true
 }
 

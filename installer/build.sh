@@ -61,13 +61,23 @@ VERSION=${pom_version%%-*}
 [[ "$VERSION" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || die "cannot make a jpackage version of '$pom_version'"
 
 # ---- JVM options: jvm.options -> --java-options, and the Windows/macOS argfiles must agree ----------
-mapfile -t JVM_OPTS < <(grep -v '^[[:space:]]*\(#\|$\)' "$APP/jvm.options" | sed 's/[[:space:]]*$//')
+# Options marked "[linux] " are for Linux's JVM only (Windows' and macOS' refuse them): this launcher
+# takes them when built on Linux; the Windows and macOS argfiles must hold all the others.
+mapfile -t ALL_OPTS < <(grep -v '^[[:space:]]*\(#\|$\)' "$APP/jvm.options" | sed 's/[[:space:]]*$//')
+JVM_OPTS=()
+PORTABLE_OPTS=()
+for o in "${ALL_OPTS[@]}"; do
+  case "$o" in
+    "[linux] "*) [ "$(uname -s)" = Linux ] && JVM_OPTS+=("${o#\[linux\] }") ;;
+    *) JVM_OPTS+=("$o"); PORTABLE_OPTS+=("$o") ;;
+  esac
+done
 JAVA_OPTIONS=()
 for o in "${JVM_OPTS[@]}"; do JAVA_OPTIONS+=(--java-options "$o"); done
 for f in installer/jpackage-windows.txt installer/jpackage-mac.txt; do
   theirs=$(awk 'prev == "--java-options" { print } { prev = $0 }' "$f")
-  [ "$theirs" = "$(printf '%s\n' "${JVM_OPTS[@]}")" ] \
-    || die "the --java-options in $f ($(echo $theirs)) differ from src/main/app/jvm.options (${JVM_OPTS[*]}): make them the same"
+  [ "$theirs" = "$(printf '%s\n' "${PORTABLE_OPTS[@]}")" ] \
+    || die "the --java-options in $f ($(echo $theirs)) differ from src/main/app/jvm.options (${PORTABLE_OPTS[*]}, its options for every system): make them the same"
 done
 
 # ---- jpackage input: the jars, without jvm.options (the launcher carries those options) -------------
