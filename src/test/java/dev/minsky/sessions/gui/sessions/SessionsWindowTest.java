@@ -174,10 +174,16 @@ class SessionsWindowTest {
         waitUntil(problem::isVisible);
         assertEquals("is required", problem.getText());
         assertTrue(save.isDisabled());
+        String statusBefore = vm.statusProperty().get();
         shortcut(robot, KeyCode.S);
+        Thread.sleep(300); // a save would run in the background: give it time to report
         WaitForAsyncUtils.waitForFxEvents();
+        // Ctrl+S did not even try: a save the store refused would have raised an error dialog, a save
+        // that went through would have said "Saved" (the file alone cannot tell: the store refuses it too)
+        assertEquals(1, robot.listTargetWindows().stream().filter(w -> w.isShowing()).count(), "no dialog");
+        assertEquals(statusBefore, vm.statusProperty().get());
         try (JsonFileStore check = new JsonFileStore(file)) {
-            assertEquals("local/minsky", check.get("fix-parser").orElseThrow().repoName(), "Ctrl+S saved nothing");
+            assertEquals("local/minsky", check.get("fix-parser").orElseThrow().repoName());
         }
         robot.write("acme/app");
         waitUntil(() -> !problem.isVisible() && !save.isDisabled());
