@@ -268,9 +268,11 @@ public final class RecordDigest {
         }
 
         public byte[] digest() {
-            entries.sort((x, y) -> x.name.compareTo(y.name));
+            // by name, on every core: 100,000 names with long common prefixes took a visible share of a verification
+            Entry[] sorted = entries.toArray(new Entry[0]);
+            Arrays.parallelSort(sorted, (x, y) -> x.name.compareTo(y.name));
             MessageDigest md = sha256();
-            for (Entry e : entries) {
+            for (Entry e : sorted) {
                 md.update(e.name.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(e.digest);

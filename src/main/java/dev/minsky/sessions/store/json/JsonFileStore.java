@@ -129,12 +129,17 @@ public final class JsonFileStore implements SessionStore {
         SessionStore.super.writeJson(query, out);
     }
 
+    /** The total of a file scanned for a first page (a window's start) without parsing it; otherwise from the parse. */
     @Override
     public long count(SessionQuery query) {
-        if (!query.filters() && !parsedIsCurrent()) {
-            Optional<ScannedFile> scan = scanned(false);
-            if (scan.isPresent()) {
-                return scan.get().size();
+        ScannedFile scan = scannedFile;
+        if (!query.filters() && scan != null && !parsedIsCurrent()) {
+            try {
+                if (scan.state().sameMetadata(FileState.stat(file))) {
+                    return scan.size();
+                }
+            } catch (IOException e) {
+                throw unreadable(e);
             }
         }
         return current().all().stream().filter(query::matches).count();
