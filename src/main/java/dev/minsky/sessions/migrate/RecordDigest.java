@@ -280,4 +280,41 @@ public final class RecordDigest {
             return md.digest();
         }
     }
+
+    /**
+     * The set digests of a verification's two sides at once: each name is added with its source record's digest
+     * and, when the target has the record, the target's. The same two values as a {@link SetDigest} per side
+     * (a test pins that), with one sort of the names and one encoding of each instead of two.
+     */
+    public static final class SetPair {
+        private final List<Pair> entries = new ArrayList<>();
+
+        private record Pair(String name, byte[] source, byte[] target) {
+        }
+
+        /** @param targetDigest null when the target has no record of this name */
+        public void add(String name, byte[] sourceDigest, byte[] targetDigest) {
+            entries.add(new Pair(name, sourceDigest, targetDigest));
+        }
+
+        /** The source set's digest, then the target set's. */
+        public byte[][] digests() {
+            Pair[] sorted = entries.toArray(new Pair[0]);
+            Arrays.parallelSort(sorted, (x, y) -> x.name.compareTo(y.name));
+            MessageDigest source = sha256();
+            MessageDigest target = sha256();
+            for (Pair e : sorted) {
+                byte[] name = e.name.getBytes(StandardCharsets.UTF_8);
+                source.update(name);
+                source.update((byte) 0);
+                source.update(e.source);
+                if (e.target != null) {
+                    target.update(name);
+                    target.update((byte) 0);
+                    target.update(e.target);
+                }
+            }
+            return new byte[][] {source.digest(), target.digest()};
+        }
+    }
 }

@@ -30,8 +30,7 @@ final class Verifier {
     private final Set<String> skip;
     private final MigrationListener listener;
     private final AtomicBoolean cancelled;
-    private final RecordDigest.SetDigest sourceSet = new RecordDigest.SetDigest();
-    private final RecordDigest.SetDigest targetSet = new RecordDigest.SetDigest();
+    private final RecordDigest.SetPair sets = new RecordDigest.SetPair();
     private final List<RecordCheck> problems = new ArrayList<>();
     private PhaseProgress progress;
     private boolean complete = true;
@@ -76,11 +75,12 @@ final class Verifier {
         if (complete && target.count(SessionQuery.all()) > identical + different) {
             extra = findExtra();
         }
+        byte[][] digests = sets.digests();
         Duration took = progress.elapsed();
         listener.phaseFinished(Phase.VERIFY, took);
         return new Verification(identical + different + progress.count(Outcome.MISSING), identical, different,
-                progress.count(Outcome.MISSING), extra, problems, RecordDigest.hex(sourceSet.digest()),
-                RecordDigest.hex(targetSet.digest()), complete, took);
+                progress.count(Outcome.MISSING), extra, problems, RecordDigest.hex(digests[0]),
+                RecordDigest.hex(digests[1]), complete, took);
     }
 
     /** The next source records to compare (named, not skipped); empty at the end. */
@@ -103,13 +103,12 @@ final class Verifier {
                 return false;
             }
             String name = c.source.session();
-            sourceSet.add(name, c.sourceDigest);
+            sets.add(name, c.sourceDigest, c.target == null ? null : c.targetDigest);
             if (c.target == null) {
                 problems.add(new RecordCheck(name, Outcome.MISSING, List.of(), RecordDigest.hex(c.sourceDigest), null));
                 listener.record(progress.record(name, Outcome.MISSING, "not in the target"));
                 continue;
             }
-            targetSet.add(name, c.targetDigest);
             if (c.differences.isEmpty() && Arrays.equals(c.sourceDigest, c.targetDigest)) {
                 listener.record(progress.record(name, Outcome.IDENTICAL, ""));
             } else {

@@ -1,7 +1,7 @@
 package dev.minsky.sessions.migrate;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -62,6 +62,28 @@ class RecordDigestTest {
         assertArrayEquals(RecordDigest.of(a), differ[0]);
         assertArrayEquals(RecordDigest.of(other), differ[1]);
         assertFalse(java.util.Arrays.equals(differ[0], differ[1]));
+    }
+
+    @Test
+    void bothSidesDigestedTogetherGiveWhatASetDigestPerSideGives() {
+        java.util.Random random = new java.util.Random(42);
+        RecordDigest.SetDigest source = new RecordDigest.SetDigest();
+        RecordDigest.SetDigest target = new RecordDigest.SetDigest();
+        RecordDigest.SetPair pair = new RecordDigest.SetPair();
+        for (int i = 0; i < 3000; i++) {
+            String name = (random.nextBoolean() ? "task#" : "fix-ü-") + random.nextInt(1_000_000) + "-" + i;
+            byte[] s = new byte[32];
+            random.nextBytes(s);
+            byte[] t = random.nextInt(10) == 0 ? null : (random.nextBoolean() ? s : new byte[32]);
+            source.add(name, s);
+            if (t != null) {
+                target.add(name, t);
+            }
+            pair.add(name, s, t);
+        }
+        byte[][] both = pair.digests();
+        assertArrayEquals(source.digest(), both[0]);
+        assertArrayEquals(target.digest(), both[1]);
     }
 
     @Test
