@@ -116,6 +116,8 @@ public final class SessionsViewModel {
     /**
      * Resolves the configuration (in the background) and opens its store; when that is the JSON
      * file and the file does not exist yet, shows where it looked instead ({@link #missingDefaultProperty()}).
+     * The first page read with it is shown without another read ({@link SessionListModel#offerFirstPage}); a
+     * {@link StartupReadAhead} begun for this window's environment does the same work earlier.
      */
     public void start() {
         SessionQuery first = list.firstPageQuery();
@@ -130,7 +132,7 @@ public final class SessionsViewModel {
                 }
             }
             return startWork(config.get(), where -> ctx.openNow(where), first);
-                }, s -> {
+        }, s -> {
             if (s.missing) {
                 missingDefault.set(((StoreLocation.Json) s.where).path());
                 storeText.set("");
