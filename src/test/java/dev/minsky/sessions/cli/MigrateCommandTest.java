@@ -1,5 +1,6 @@
 package dev.minsky.sessions.cli;
 
+import static dev.minsky.sessions.testsupport.TestData.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -166,11 +167,6 @@ class MigrateCommandTest {
         String rest = line.substring(prefix.length()).trim();
         int space = rest.indexOf(' ');
         return Path.of(space < 0 ? rest : rest.substring(0, space));
-    }
-
-    private static String sha256(Path file) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(file)));
     }
 
     private static List<String> listing(Path folder) throws Exception {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.store.PostgresUrl;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -36,12 +34,5 @@ final class Checks {
 
     static void assertContains(String text, String part) {
         assertTrue(text.contains(part), () -> "expected «" + part + "» in «" + text + "»");
-    }
-
-    /** A port nobody listens on: open a server socket, note its port, close it. */
-    static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

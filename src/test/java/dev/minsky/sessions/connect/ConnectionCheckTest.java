@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.store.PostgresUrl;
+import dev.minsky.sessions.testsupport.TestData;
 import dev.minsky.sessions.testsupport.TestPostgres;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ class ConnectionCheckTest {
 
     @Test
     void closedPortFailsAtTcpWithTheListeningAdvice() throws Exception {
-        int port = Checks.closedPort();
+        int port = TestData.closedPort();
         PostgresUrl url = PostgresUrl.parse("postgresql://someone:secret@127.0.0.1:" + port + "/db");
 
         ConnectionReport report = Checks.run(url, Map.of(), home);

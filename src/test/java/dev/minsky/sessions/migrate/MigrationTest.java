@@ -1,5 +1,6 @@
 package dev.minsky.sessions.migrate;
 
+import static dev.minsky.sessions.testsupport.TestData.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +39,6 @@ class MigrationTest {
 
     static MigrationReport migrate(SessionStore from, SessionStore to, MigrationOptions options) {
         return new Migration(from, to, options, MigrationListener.NONE).run();
-    }
-
-    static List<SessionRecord> all(SessionStore store) {
-        try (Stream<SessionRecord> s = store.streamAll()) {
-            return s.toList();
-        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.store;
 
+import static dev.minsky.sessions.testsupport.TestData.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -598,12 +599,6 @@ public interface SessionStoreContract {
     private static SessionStore openBackup(Path backup) {
         String kind = backup.getFileName().toString().endsWith(".backup.db") ? "sqlite:" : "json:";
         return SessionStores.openReadOnly(StoreLocation.parse(kind + backup, backup.getRoot()));
-    }
-
-    private static List<SessionRecord> all(SessionStore store) {
-        try (Stream<SessionRecord> s = store.streamAll()) {
-            return s.toList();
-        }
     }
 
     // ---- several writers, unreadable storage ------------------------------------------------

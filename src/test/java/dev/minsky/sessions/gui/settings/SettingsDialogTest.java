@@ -2,6 +2,7 @@ package dev.minsky.sessions.gui.settings;
 
 import dev.minsky.sessions.gui.FxWait;
 import dev.minsky.sessions.gui.common.RecordingDialogs;
+import static dev.minsky.sessions.testsupport.TestData.closedPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,8 +12,6 @@ import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.testsupport.TestPostgres;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -185,11 +184,5 @@ class SettingsDialogTest {
         robot.press(KeyCode.ALT).type(KeyCode.H).release(KeyCode.ALT); // "Host" label moves focus to its field
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#host").query().isFocused());
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

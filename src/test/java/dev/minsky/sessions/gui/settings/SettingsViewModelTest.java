@@ -1,6 +1,7 @@
 package dev.minsky.sessions.gui.settings;
 
 import dev.minsky.sessions.gui.common.RecordingDialogs;
+import static dev.minsky.sessions.testsupport.TestData.closedPort;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,7 +20,6 @@ import dev.minsky.sessions.store.TestRecords;
 import dev.minsky.sessions.store.json.JsonFileStore;
 import dev.minsky.sessions.testsupport.TestPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -272,11 +272,5 @@ class SettingsViewModelTest {
 
         vm.postgres().urlProperty().set("postgresql://bob@db/minsky");
         assertTrue(vm.validProperty().get());
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

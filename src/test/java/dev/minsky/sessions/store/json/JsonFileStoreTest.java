@@ -1,5 +1,6 @@
 package dev.minsky.sessions.store.json;
 
+import static dev.minsky.sessions.testsupport.TestData.all;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,12 +69,6 @@ class JsonFileStoreTest implements SessionStoreContract {
 
     private Path fixture(String name) {
         return TestRecords.copyResource("fixtures/" + name, dir.resolve(Path.of(name).getFileName()));
-    }
-
-    private static List<SessionRecord> all(JsonFileStore store) {
-        try (Stream<SessionRecord> s = store.streamAll()) {
-            return s.toList();
-        }
     }
 
     // ---- shapes -------------------------------------------------------------------------------

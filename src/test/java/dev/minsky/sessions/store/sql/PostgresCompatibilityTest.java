@@ -15,6 +15,7 @@ import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.TestRecords;
+import dev.minsky.sessions.testsupport.TestData;
 import dev.minsky.sessions.testsupport.TestPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,7 +23,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,16 +31,8 @@ import org.junit.jupiter.api.Test;
 class PostgresCompatibilityTest {
 
     private static List<Map<String, String>> rows(PostgresUrl url, String sql) throws SQLException {
-        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            List<Map<String, String>> out = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
-                }
-                out.add(row);
-            }
-            return out;
+        try (Connection c = TestPostgres.connect(url)) {
+            return TestData.rows(c, sql);
         }
     }
 

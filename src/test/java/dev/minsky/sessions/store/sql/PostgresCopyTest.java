@@ -14,11 +14,10 @@ import dev.minsky.sessions.store.PostgresUrl;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.TestRecords;
+import dev.minsky.sessions.testsupport.TestData;
 import dev.minsky.sessions.testsupport.TestPostgres;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,24 +95,13 @@ class PostgresCopyTest {
 
     /** Every value as PostgreSQL's text output, per row, in name order: what the table holds, compared exactly. */
     private static List<Map<String, String>> table(PostgresUrl url) throws SQLException {
-        try (Connection c = TestPostgres.connect(url); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT * FROM sessions ORDER BY session COLLATE \"C\"")) {
-            List<Map<String, String>> out = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
-                }
-                out.add(row);
-            }
-            return out;
+        try (Connection c = TestPostgres.connect(url)) {
+            return TestData.rows(c, "SELECT * FROM sessions ORDER BY session COLLATE \"C\"");
         }
     }
 
     private static List<SessionRecord> all(SessionStore store) {
-        try (Stream<SessionRecord> s = store.streamAll()) {
-            return s.map(PostgresCopyTest::withoutMeta).toList();
-        }
+        return TestData.all(store).stream().map(PostgresCopyTest::withoutMeta).toList();
     }
 
     /** The record without the jsonb column's field (read as text, never written by this app). */

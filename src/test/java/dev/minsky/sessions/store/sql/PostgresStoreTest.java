@@ -1,5 +1,6 @@
 package dev.minsky.sessions.store.sql;
 
+import static dev.minsky.sessions.testsupport.TestData.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,12 +77,6 @@ class PostgresStoreTest implements SessionStoreContract {
                 out.add(rs.getString(1));
             }
             return out;
-        }
-    }
-
-    private static List<SessionRecord> all(SessionStore store) {
-        try (Stream<SessionRecord> s = store.streamAll()) {
-            return s.toList();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.store.sql;
 
+import static dev.minsky.sessions.testsupport.TestData.sha256;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,17 +15,14 @@ import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.TestRecords;
+import dev.minsky.sessions.testsupport.TestData;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,21 +37,6 @@ class SqliteCompatibilityTest {
 
     private Path copy(String name) {
         return TestRecords.copyResource("fixtures/minsky-written/" + name, dir.resolve(name));
-    }
-
-    private static List<Map<String, String>> rows(Path db, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(sql)) {
-            List<Map<String, String>> out = new ArrayList<>();
-            while (rs.next()) {
-                Map<String, String> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                    row.put(rs.getMetaData().getColumnName(i), rs.getString(i));
-                }
-                out.add(row);
-            }
-            return out;
-        }
     }
 
     private static List<String> columns(Path db) throws SQLException {
@@ -93,6 +76,12 @@ class SqliteCompatibilityTest {
         untouchedAfter.remove("extra_fields");
         assertEquals(untouchedBefore, untouchedAfter, "rows we did not edit are byte for byte what Minsky wrote");
         assertEquals("wal", rows(db, "PRAGMA journal_mode").get(0).get("journal_mode"));
+    }
+
+    private static List<Map<String, String>> rows(Path db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            return TestData.rows(c, sql);
+        }
     }
 
     @Test
@@ -206,9 +195,5 @@ class SqliteCompatibilityTest {
         StoreUnavailableException e = assertThrows(StoreUnavailableException.class, () -> SqlStores.openSqlite(db));
         assertTrue(e.getMessage().contains(db.toString()), e.getMessage());
         assertEquals(hash, sha256(db));
-    }
-
-    private static String sha256(Path p) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.minsky.sessions.store.sql;
 
+import static dev.minsky.sessions.testsupport.TestData.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -78,12 +79,6 @@ class SqliteStoreTest implements SessionStoreContract {
             }
         }
         return out;
-    }
-
-    private static List<SessionRecord> all(SessionStore store) {
-        try (Stream<SessionRecord> s = store.streamAll()) {
-            return s.toList();
-        }
     }
 
     private static List<String> tables(Path db) throws Exception {
