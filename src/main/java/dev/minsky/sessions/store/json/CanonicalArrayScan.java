@@ -1,13 +1,9 @@
 package dev.minsky.sessions.store.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Finds the records of a session file that is, byte for byte, what {@code JSON.stringify(sessions, null, 2)}
@@ -67,12 +63,10 @@ final class CanonicalArrayScan {
         this.n = n;
     }
 
-    /** The records of {@code bytes} when the file is canonical (see the class comment), else empty. */
-    static Optional<Records> scan(byte[] bytes) {
-        return scan(bytes, true);
-    }
-
-    /** As {@link #scan(byte[])}; with {@code everyCore} false, on the calling thread alone. */
+    /**
+     * The records of {@code bytes} when the file is canonical (see the class comment), else empty; a large file is
+     * scanned in shares on every core ({@link ArrayShares}) when {@code everyCore}, otherwise on this thread alone.
+     */
     static Optional<Records> scan(byte[] bytes, boolean everyCore) {
         int n = bytes.length;
         if (n > 0 && bytes[n - 1] == '\n') {
@@ -85,60 +79,10 @@ final class CanonicalArrayScan {
             return bytes[1] == ']' ? Optional.of(new Records(bytes, new String[0], new int[0], new int[0]))
                     : Optional.empty();
         }
-        List<Integer> cuts = everyCore ? cuts(bytes, n) : List.of();
-        List<CompletableFuture<Records>> parts = new ArrayList<>();
-        ExecutorService pool = cuts.isEmpty() ? null : Executors.newFixedThreadPool(cuts.size(), r -> {
-            Thread t = new Thread(r, "json-scan");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            for (int i = 0; i < cuts.size(); i++) {
-                int from = cuts.get(i) + 1; // after the comma
-                int stop = i + 1 < cuts.size() ? cuts.get(i + 1) : -1;
-                int end = n;
-                parts.add(CompletableFuture.supplyAsync(() -> part(bytes, end, from, stop), pool));
-            }
-            Records first = part(bytes, n, 1, cuts.isEmpty() ? -1 : cuts.get(0));
-            if (first == null) {
-                return Optional.empty();
-            }
-            List<Records> all = new ArrayList<>();
-            all.add(first);
-            for (CompletableFuture<Records> part : parts) {
-                Records r = part.join();
-                if (r == null) {
-                    return Optional.empty();
-                }
-                all.add(r);
-            }
-            return Optional.of(all.size() == 1 ? first : concat(bytes, all));
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
-    }
-
-    /**
-     * Where to cut a large file into shares for the other cores: the commas between two records, found as
-     * {@link ParallelArrayParser} finds them. A cut in the wrong place cannot be taken for a right one: each
-     * share must scan as whole records ending exactly at its cut.
-     */
-    private static List<Integer> cuts(byte[] bytes, int n) {
-        int threads = Math.min(8, Runtime.getRuntime().availableProcessors());
-        List<Integer> cuts = new ArrayList<>();
-        if (n < ParallelArrayParser.MIN_BYTES || threads < 2) {
-            return cuts;
-        }
-        for (int s = 1; s < threads; s++) {
-            int cut = ParallelArrayParser.findBoundary(bytes, (int) ((long) n * s / threads));
-            if (cut < 0 || cut >= n || (!cuts.isEmpty() && cut <= cuts.get(cuts.size() - 1))) {
-                break;
-            }
-            cuts.add(cut);
-        }
-        return cuts;
+        List<Integer> cuts = everyCore ? ArrayShares.cuts(bytes, n) : List.of();
+        int length = n;
+        return ArrayShares.inShares(cuts, "json-scan", (from, stop) -> part(bytes, length, from, stop))
+                .map(parts -> parts.size() == 1 ? parts.get(0) : concat(bytes, parts));
     }
 
     /**

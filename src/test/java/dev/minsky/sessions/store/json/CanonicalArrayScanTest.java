@@ -57,7 +57,7 @@ class CanonicalArrayScanTest {
     }
 
     private static boolean fast(byte[] bytes) {
-        return CanonicalArrayScan.scan(bytes).isPresent();
+        return CanonicalArrayScan.scan(bytes, true).isPresent();
     }
 
     static Stream<String> fixtures() {
@@ -115,7 +115,7 @@ class CanonicalArrayScanTest {
             Path file = dir.resolve("random-" + round + ".json");
             Files.write(file, bytes);
             assertTrue(fast(bytes), "our own rendering is canonical: " + new String(bytes, StandardCharsets.UTF_8));
-            CanonicalArrayScan.Records scanned = CanonicalArrayScan.scan(bytes).orElseThrow();
+            CanonicalArrayScan.Records scanned = CanonicalArrayScan.scan(bytes, true).orElseThrow();
             for (int i = 0; i < count; i++) {
                 assertEquals(((JsonValue.JsonString) ((JsonValue.JsonObject) records.get(i)).get("session")).value(),
                         scanned.names()[i]);
@@ -196,14 +196,14 @@ class CanonicalArrayScanTest {
     void wellFormedUtf8OfEveryLengthIsCanonical() {
         String text = "é ✓ 😀 代码 \u007f \u2028 \uffff \udbff\udfff";
         byte[] bytes = ("[\n  {\n    \"session\": \"" + text + "\"\n  }\n]").getBytes(StandardCharsets.UTF_8);
-        assertEquals(text, CanonicalArrayScan.scan(bytes).orElseThrow().names()[0]);
+        assertEquals(text, CanonicalArrayScan.scan(bytes, true).orElseThrow().names()[0]);
     }
 
     @Test
     void escapedNamesAreDecoded() {
         byte[] bytes = "[\n  {\n    \"session\": \"q\\\"b\\\\s\\b\\f\\n\\r\\t\\u0001\\u001f/é\"\n  }\n]"
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals("q\"b\\s\b\f\n\r\t\u0001\u001f/é", CanonicalArrayScan.scan(bytes).orElseThrow().names()[0]);
+        assertEquals("q\"b\\s\b\f\n\r\t\u0001\u001f/é", CanonicalArrayScan.scan(bytes, true).orElseThrow().names()[0]);
     }
 
     @Test
@@ -215,8 +215,8 @@ class CanonicalArrayScanTest {
                     .set("note", JsonValue.of("},\n  {\n")).build().fields());
         }
         byte[] bytes = JsonUtf8.bytes(new JsonValue.JsonArray(all), 2);
-        assertTrue(bytes.length > ParallelArrayParser.MIN_BYTES, "big enough to be cut: " + bytes.length);
-        CanonicalArrayScan.Records scanned = CanonicalArrayScan.scan(bytes).orElseThrow();
+        assertTrue(bytes.length > ArrayShares.MIN_BYTES, "big enough to be cut: " + bytes.length);
+        CanonicalArrayScan.Records scanned = CanonicalArrayScan.scan(bytes, true).orElseThrow();
         assertEquals(8000, scanned.size());
         CanonicalArrayScan.Records alone = CanonicalArrayScan.scan(bytes, false).orElseThrow(); // on one thread
         assertArrayEquals(alone.names(), scanned.names());
@@ -280,7 +280,7 @@ class CanonicalArrayScanTest {
     void aPageParsedFromTheScannedTextAloneEqualsTheParsedPage() throws Exception {
         Path file = copy("fixtures/messy-1000-with-3-invalid.json");
         ScannedFile scanned = ScannedFile.of(FileState.stat(file),
-                CanonicalArrayScan.scan(Files.readAllBytes(file)).orElseThrow()).orElseThrow();
+                CanonicalArrayScan.scan(Files.readAllBytes(file), true).orElseThrow()).orElseThrow();
         List<SessionRecord> parsed = new JsonFileStore(file).list(SessionQuery.all());
         assertEquals(parsed.size(), scanned.size());
         assertEquals(parsed.subList(0, 100), scanned.page(0, 100));

@@ -35,7 +35,7 @@ class LargeFileTest {
     @Test
     void aLargeFileReadsAndWritesBackByteForByte() throws Exception {
         byte[] bytes = bigFile(8000);
-        assertTrue(bytes.length > ParallelArrayParser.MIN_BYTES, "big enough for the parallel path: " + bytes.length);
+        assertTrue(bytes.length > ArrayShares.MIN_BYTES, "big enough for the parallel path: " + bytes.length);
         assertTrue(ParallelArrayParser.parse(bytes).isPresent(), "the parallel path is taken");
         Path file = dir.resolve("big.json");
         Files.write(file, bytes);
