@@ -91,8 +91,7 @@ public final class JsonFileStore implements SessionStore {
 
     @Override
     public List<SessionRecord> list(SessionQuery query) {
-        if (!query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending()
-                && query.limit() > 0 && query.limit() <= SCANNED_PAGE_MAX && !parsedIsCurrent()) {
+        if (allByName(query) && query.limit() > 0 && query.limit() <= SCANNED_PAGE_MAX) {
             Optional<ScannedFile> scan = scanned(false);
             if (scan.isPresent()) {
                 return scan.get().page(query.offset(), query.limit());
@@ -118,8 +117,7 @@ public final class JsonFileStore implements SessionStore {
      */
     @Override
     public void writeJson(SessionQuery query, OutputStream out) throws IOException {
-        if (!query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending()
-                && !parsedIsCurrent()) {
+        if (allByName(query)) {
             Optional<ScannedFile> scan = scanned(true);
             if (scan.isPresent()) {
                 scan.get().write(query.offset(), query.limit(), out);
@@ -133,14 +131,8 @@ public final class JsonFileStore implements SessionStore {
     @Override
     public long count(SessionQuery query) {
         ScannedFile scan = scannedFile;
-        if (!query.filters() && scan != null && !parsedIsCurrent()) {
-            try {
-                if (scan.state().sameMetadata(FileState.stat(file))) {
-                    return scan.size();
-                }
-            } catch (IOException e) {
-                throw unreadable(e);
-            }
+        if (!query.filters() && scan != null && scan.state().sameMetadata(stat())) {
+            return scan.size();
         }
         return current().all().stream().filter(query::matches).count();
     }
@@ -323,61 +315,56 @@ public final class JsonFileStore implements SessionStore {
         }
     }
 
-    /** Whether the parsed snapshot is of the file as it is now (then it answers every read). */
-    private boolean parsedIsCurrent() {
+    /** Every session by name, unfiltered (any page): what a scanned file can answer without parsing. */
+    private static boolean allByName(SessionQuery query) {
+        return !query.filters() && query.sort() == SessionQuery.SortField.SESSION && !query.descending();
+    }
+
+    private FileState stat() {
         try {
-            Snapshot s = snapshot;
-            return s != null && s.state().sameMetadata(FileState.stat(file));
+            return FileState.stat(file);
         } catch (IOException e) {
             throw unreadable(e);
         }
     }
 
     /**
-     * The file as {@link CanonicalArrayScan} finds it, when it is canonical and has no name twice: kept until the
-     * file changes or is parsed, so a window's first page, its count and then the full parse read the file once.
-     * Empty for any other file (the parsed path then reads it and reports what is wrong with it).
+     * The file as {@link CanonicalArrayScan} finds it, when it is canonical, has no name twice and is not parsed
+     * already (the parsed snapshot then answers): kept until the file changes or is parsed, so a window's first
+     * page, its count and then the full parse read the file once. Empty for any other file (the parsed path then
+     * reads it and reports what is wrong with it).
      *
      * @param everyCore scan a large file on every core (a whole listing); otherwise on this thread alone: a
      *                  window reads its first page while its views are built, and leaves them the other core
      */
     private Optional<ScannedFile> scanned(boolean everyCore) {
-        try {
-            ScannedFile s = scannedFile;
-            if (s != null && s.state().sameMetadata(FileState.stat(file))) {
-                return Optional.of(s);
-            }
-            synchronized (loading) {
-                return scan(everyCore);
-            }
-        } catch (IOException e) {
-            throw unreadable(e);
-        }
-    }
-
-    private Optional<ScannedFile> scan(boolean everyCore) {
-        try {
-            ScannedFile s = scannedFile;
-            if (s != null && s.state().sameMetadata(FileState.stat(file))) {
-                return Optional.of(s); // scanned by the reader this one waited for
-            }
-            if (parsedIsCurrent()) {
-                return Optional.empty(); // parsed meanwhile: the parsed snapshot answers
-            }
-            FileState[] state = new FileState[1];
-            byte[] bytes = stableBytes(state);
-            if (bytes == null) {
+        synchronized (loading) { // one read at a time: a second reader waits for the scan or the parse
+            FileState now = stat();
+            Snapshot parsed = snapshot;
+            if (parsed != null && parsed.state().sameMetadata(now)) {
                 return Optional.empty();
             }
-            Optional<ScannedFile> fresh = CanonicalArrayScan.scan(bytes, everyCore).flatMap(r -> ScannedFile.of(state[0], r));
-            if (fresh.isPresent()) {
-                scannedFile = fresh.get();
-            } else {
-                snapshot = new Snapshot(state[0].withChecksum(bytes), parser.parse(bytes)); // read once, not twice
+            ScannedFile s = scannedFile;
+            if (s != null && s.state().sameMetadata(now)) {
+                return Optional.of(s);
             }
-            return fresh;
-        } catch (IOException e) {
-            throw unreadable(e);
+            try {
+                FileState[] state = new FileState[1];
+                byte[] bytes = stableBytes(state);
+                if (bytes == null) {
+                    return Optional.empty();
+                }
+                Optional<ScannedFile> fresh = CanonicalArrayScan.scan(bytes, everyCore)
+                        .flatMap(r -> ScannedFile.of(state[0], r));
+                if (fresh.isPresent()) {
+                    scannedFile = fresh.get();
+                } else {
+                    snapshot = new Snapshot(state[0].withChecksum(bytes), parser.parse(bytes)); // read once, not twice
+                }
+                return fresh;
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
         }
     }
 
