@@ -256,35 +256,10 @@ public final class RecordDigest {
         }
     }
 
-    /** Collects per-record digests in any order and gives the set's digest. */
-    public static final class SetDigest {
-        private final List<Entry> entries = new ArrayList<>();
-
-        private record Entry(String name, byte[] digest) {
-        }
-
-        public void add(String name, byte[] digest) {
-            entries.add(new Entry(name, digest));
-        }
-
-        public byte[] digest() {
-            // by name, on every core: 100,000 names with long common prefixes took a visible share of a verification
-            Entry[] sorted = entries.toArray(new Entry[0]);
-            Arrays.parallelSort(sorted, (x, y) -> x.name.compareTo(y.name));
-            MessageDigest md = sha256();
-            for (Entry e : sorted) {
-                md.update(e.name.getBytes(StandardCharsets.UTF_8));
-                md.update((byte) 0);
-                md.update(e.digest);
-            }
-            return md.digest();
-        }
-    }
-
     /**
-     * The set digests of a verification's two sides at once: each name is added with its source record's digest
-     * and, when the target has the record, the target's. The same two values as a {@link SetDigest} per side
-     * (a test pins that), with one sort of the names and one encoding of each instead of two.
+     * The set digests of a verification's two sides (ADR 5: SHA-256 over, in name order, each name in UTF-8, a zero
+     * byte and the record's digest), made together: each name is added, in any order, with its source record's
+     * digest and, when the target has the record, the target's; one sort of the names serves both sides.
      */
     public static final class SetPair {
         private final List<Pair> entries = new ArrayList<>();

@@ -53,9 +53,7 @@ public final class GuiBench {
         env = new HashMap<>(System.getenv());
         env.put("MINSKY_SESSION_BACKEND", backend);
         env.put(backend.equals("json") ? "MINSKY_JSON_PATH" : "MINSKY_SQLITE_PATH", file);
-        if (!Boolean.getBoolean("bench.noReadAhead")) { // -Dbench.noReadAhead=true: to compare without it
-            StartupReadAhead.begin(env, home()); // as SessionManagerApp.launch does
-        }
+        StartupReadAhead.begin(env, home()); // as SessionManagerApp.launch does
         Thread fx = new Thread(() -> Application.launch(App.class), "fx-launch");
         fx.setDaemon(true);
         fx.start();

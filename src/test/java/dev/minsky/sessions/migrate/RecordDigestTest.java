@@ -64,38 +64,52 @@ class RecordDigestTest {
         assertFalse(java.util.Arrays.equals(differ[0], differ[1]));
     }
 
+    /** ADR 5's definition, computed here on its own: SHA-256 over, in name order, name, a zero byte, digest. */
+    private static byte[] setDigest(java.util.SortedMap<String, byte[]> digests) throws Exception {
+        java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+        for (var e : digests.entrySet()) {
+            md.update(e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(e.getValue());
+        }
+        return md.digest();
+    }
+
     @Test
-    void bothSidesDigestedTogetherGiveWhatASetDigestPerSideGives() {
+    void bothSetDigestsFollowTheDefinitionWhateverTheOrderOfAdding() throws Exception {
         java.util.Random random = new java.util.Random(42);
-        RecordDigest.SetDigest source = new RecordDigest.SetDigest();
-        RecordDigest.SetDigest target = new RecordDigest.SetDigest();
+        java.util.SortedMap<String, byte[]> source = new java.util.TreeMap<>();
+        java.util.SortedMap<String, byte[]> target = new java.util.TreeMap<>();
         RecordDigest.SetPair pair = new RecordDigest.SetPair();
         for (int i = 0; i < 3000; i++) {
-            String name = (random.nextBoolean() ? "task#" : "fix-ü-") + random.nextInt(1_000_000) + "-" + i;
+            // names that need UTF-16 and sort differently by code unit than by byte: the order is String's
+            String name = (random.nextBoolean() ? "task#" : random.nextBoolean() ? "fix-ü-" : "\ud83d\ude00-")
+                    + random.nextInt(1_000_000) + "-" + i;
             byte[] s = new byte[32];
             random.nextBytes(s);
             byte[] t = random.nextInt(10) == 0 ? null : (random.nextBoolean() ? s : new byte[32]);
-            source.add(name, s);
+            source.put(name, s);
             if (t != null) {
-                target.add(name, t);
+                target.put(name, t);
             }
             pair.add(name, s, t);
         }
         byte[][] both = pair.digests();
-        assertArrayEquals(source.digest(), both[0]);
-        assertArrayEquals(target.digest(), both[1]);
+        assertArrayEquals(setDigest(source), both[0]);
+        assertArrayEquals(setDigest(target), both[1]);
     }
 
     @Test
     void setDigestDoesNotDependOnOrder() {
-        RecordDigest.SetDigest one = new RecordDigest.SetDigest();
-        RecordDigest.SetDigest two = new RecordDigest.SetDigest();
+        RecordDigest.SetPair one = new RecordDigest.SetPair();
+        RecordDigest.SetPair two = new RecordDigest.SetPair();
         byte[] x = RecordDigest.of(TestRecords.minimal("x"));
         byte[] y = RecordDigest.of(TestRecords.minimal("y"));
-        one.add("x", x);
-        one.add("y", y);
-        two.add("y", y);
-        two.add("x", x);
-        assertEquals(RecordDigest.hex(one.digest()), RecordDigest.hex(two.digest()));
+        one.add("x", x, y);
+        one.add("y", y, null);
+        two.add("y", y, null);
+        two.add("x", x, y);
+        assertEquals(RecordDigest.hex(one.digests()[0]), RecordDigest.hex(two.digests()[0]));
+        assertEquals(RecordDigest.hex(one.digests()[1]), RecordDigest.hex(two.digests()[1]));
     }
 }
