@@ -163,10 +163,7 @@ final class PostgresBulkWrite {
     private void insertBatch(Connection c, List<Row> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
             for (Row r : rows) {
-                int p = 1;
-                for (int i : writable) {
-                    TableLayout.bind(ps, p++, r.values()[i]);
-                }
+                layout.bindWritable(ps, r.values());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -199,10 +196,7 @@ final class PostgresBulkWrite {
     private StoreException findRefusedRow(Connection c, List<Row> rows, SQLException original) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
             for (Row r : rows) {
-                int p = 1;
-                for (int i : writable) {
-                    TableLayout.bind(ps, p++, r.values()[i]);
-                }
+                layout.bindWritable(ps, r.values());
                 try {
                     ps.executeUpdate();
                 } catch (SQLException e) {

@@ -215,7 +215,7 @@ final class SqlSessionStore implements SessionStore {
                 throw new DuplicateSessionException(record.session(), location.display());
             }
             try (PreparedStatement ps = c.prepareStatement(queries.insert(false))) {
-                bindRow(ps, row);
+                layout.bindWritable(ps, row);
                 ps.executeUpdate();
             }
             return record;
@@ -336,7 +336,7 @@ final class SqlSessionStore implements SessionStore {
             write(c -> {
                 try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
                     for (Object[] row : rows) {
-                        bindRow(ps, row);
+                        layout.bindWritable(ps, row);
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -463,7 +463,7 @@ final class SqlSessionStore implements SessionStore {
                 int rows = 0;
                 Iterator<SessionRecord> it = records.iterator();
                 while (it.hasNext()) {
-                    bindRow(ps, writableRow(it.next()));
+                    layout.bindWritable(ps, writableRow(it.next()));
                     ps.addBatch();
                     rows++;
                     if (++pending == INSERT_BATCH) {
@@ -594,15 +594,6 @@ final class SqlSessionStore implements SessionStore {
             }
         }
         return out;
-    }
-
-    private void bindRow(PreparedStatement ps, Object[] values) throws SQLException {
-        int p = 1;
-        for (int i = 0; i < values.length; i++) {
-            if (layout.columns().get(i).kind() != ColumnInfo.Kind.OTHER) {
-                TableLayout.bind(ps, p++, values[i]);
-            }
-        }
     }
 
     private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {

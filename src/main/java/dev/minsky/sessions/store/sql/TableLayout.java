@@ -282,6 +282,19 @@ final class TableLayout {
         }
     }
 
+    /**
+     * Binds an {@link #encode encoded} row's values of the columns this app writes (all but {@code OTHER} ones), in
+     * column order, as the parameters of an insert of those columns ({@link SqlQueries#insert}).
+     */
+    void bindWritable(PreparedStatement ps, Object[] values) throws SQLException {
+        int p = 1;
+        for (int i = 0; i < values.length; i++) {
+            if (columns.get(i).kind() != ColumnInfo.Kind.OTHER) {
+                bind(ps, p++, values[i]);
+            }
+        }
+    }
+
     static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.NULL);
