@@ -3,6 +3,7 @@ package dev.minsky.sessions.migrate;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.domain.ValidationProblem;
+import dev.minsky.sessions.store.CheckedRecord;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreException;
 import java.nio.file.Path;
@@ -225,7 +226,7 @@ public final class Migration {
         private boolean batch(List<SessionRecord> batch) {
             List<Classified> classified = classify(batch, position, true);
             position += batch.size();
-            List<SessionRecord> toWrite = new ArrayList<>();
+            List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
             for (Classified c : classified) {
                 if (cancelled.get()) {
@@ -237,12 +238,12 @@ public final class Migration {
                     case INVALID -> listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
                     case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
                     case NEW -> {
-                        toWrite.add(c.record);
+                        toWrite.add(c.checked);
                         written.add(c);
                     }
                     case CONFLICT -> {
                         if (options.onConflict() == ConflictPolicy.OVERWRITE) {
-                            toWrite.add(c.record);
+                            toWrite.add(c.checked);
                             written.add(c);
                         } else if (options.onConflict() == ConflictPolicy.SKIP) {
                             listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
@@ -264,7 +265,7 @@ public final class Migration {
             }
             if (!toWrite.isEmpty()) {
                 pendingRecords = written;
-                pending = writer.submit(() -> target.writeBatch(toWrite));
+                pending = writer.submit(() -> target.writeChecked(toWrite));
             }
             return true;
         }
@@ -324,7 +325,7 @@ public final class Migration {
         }
     }
 
-    private record Classified(SessionRecord record, String name, long position, Outcome outcome,
+    private record Classified(CheckedRecord checked, String name, long position, Outcome outcome,
                               List<ValidationProblem> problems, List<FieldDifference> differences) {
         InvalidRecord invalid() {
             return new InvalidRecord(name, position, problems);
@@ -341,19 +342,18 @@ public final class Migration {
     /**
      * Valid or not, and for valid records how they compare with the target's record of the name.
      * One lookup for the batch; the per-record work (validation, encoding checks, comparison) runs
-     * on every core.
+     * on every core. The target's check keeps what the write will need (its encoded rows).
      */
-    @SuppressWarnings("unchecked")
     private List<Classified> classify(List<SessionRecord> batch, long firstPosition, boolean lookUp) {
         int n = batch.size();
         // Validation first: it needs no database, so it runs while the previous batch is being written.
-        List<ValidationProblem>[] problems = new List[n];
-        IntStream.range(0, n).parallel().forEach(i -> problems[i] = target.writeProblems(batch.get(i)));
+        CheckedRecord[] checked = new CheckedRecord[n];
+        IntStream.range(0, n).parallel().forEach(i -> checked[i] = target.check(batch.get(i)));
         Map<String, SessionRecord> held = Map.of();
         if (lookUp) {
             List<String> names = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                if (problems[i].isEmpty()) {
+                if (checked[i].problems().isEmpty()) {
                     names.add(batch.get(i).session());
                 }
             }
@@ -361,22 +361,22 @@ public final class Migration {
         }
         Map<String, SessionRecord> stored = held;
         Classified[] out = new Classified[n];
-        IntStream.range(0, n).parallel().forEach(i -> out[i] = classify(batch.get(i), firstPosition + i + 1,
-                problems[i], problems[i].isEmpty() ? stored.get(batch.get(i).session()) : null));
+        IntStream.range(0, n).parallel().forEach(i -> out[i] = classify(checked[i], firstPosition + i + 1,
+                checked[i].problems().isEmpty() ? stored.get(batch.get(i).session()) : null));
         return Arrays.asList(out);
     }
 
-    private static Classified classify(SessionRecord r, long position, List<ValidationProblem> problems,
-                                       SessionRecord theirs) {
+    private static Classified classify(CheckedRecord c, long position, SessionRecord theirs) {
+        SessionRecord r = c.record();
         String name = r.session() == null || r.session().isEmpty() ? "#" + position : r.session();
-        if (!problems.isEmpty()) {
-            return new Classified(r, name, position, Outcome.INVALID, problems, List.of());
+        if (!c.problems().isEmpty()) {
+            return new Classified(c, name, position, Outcome.INVALID, c.problems(), List.of());
         }
         if (theirs == null) {
-            return new Classified(r, name, position, Outcome.NEW, List.of(), List.of());
+            return new Classified(c, name, position, Outcome.NEW, List.of(), List.of());
         }
         List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
-        return new Classified(r, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, List.of(),
+        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, List.of(),
                 diffs);
     }
 

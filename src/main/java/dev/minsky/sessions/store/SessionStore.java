@@ -136,6 +136,25 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * {@link #writeProblems} of one record, with what finding them computed kept for
+     * {@link #writeChecked} (a SQL store keeps the row of column values it encoded): a bulk writer
+     * checks every record, on as many threads as it likes, then writes those without problems.
+     */
+    default CheckedRecord check(SessionRecord record) {
+        return new CheckedRecord(record, writeProblems(record), null);
+    }
+
+    /**
+     * {@link #writeBatch} of records checked by {@link #check}, with the same transaction and
+     * meaning, reusing the work the check kept where it was this store's, for its table as it is now.
+     *
+     * @throws InvalidSessionException naming the first record with problems (nothing written)
+     */
+    default void writeChecked(List<CheckedRecord> records) {
+        writeBatch(records.stream().map(CheckedRecord::record).toList());
+    }
+
+    /**
      * How many records to give {@link #writeBatch} at a time when {@code requested} were asked
      * for: a store that rewrites everything on each write (a JSON file) asks for all of them.
      */

@@ -460,6 +460,61 @@ public interface SessionStoreContract {
     }
 
     @Test
+    default void checkFindsWhatWriteProblemsFindsAndWritesNothing() {
+        try (SessionStore store = newStore()) {
+            SessionRecord fine = TestRecords.rich("fine");
+            SessionRecord bad = SessionRecord.builder("bad").set(SessionField.REPO_URL, ".")
+                    .set(SessionField.CREATED_AT, "yesterday").build();
+            assertEquals(fine, store.check(fine).record());
+            assertEquals(List.of(), store.check(fine).problems());
+            assertEquals(store.writeProblems(bad), store.check(bad).problems());
+            assertEquals(0, store.count(SessionQuery.all()), "checking writes nothing");
+        }
+    }
+
+    /** The bulk path the migration takes: records checked first, written later, read back exactly. */
+    @Test
+    default void writeCheckedWritesTheCheckedRecordsExactlyAsWriteBatchWould() {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.rich("x"));
+            List<SessionRecord> records = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                records.add(i % 3 == 0 ? TestRecords.rich("r" + i) : i % 3 == 1 ? TestRecords.withTask("t" + i, "#" + i)
+                        : TestRecords.minimal("m" + i));
+            }
+            records.add(TestRecords.minimal("x"));
+            List<CheckedRecord> checked = records.stream().map(store::check).toList();
+            store.writeChecked(checked);
+            for (SessionRecord r : records) {
+                assertEquals(r, store.get(r.session()).orElseThrow(), r.session());
+            }
+            assertEquals(records.size(), store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
+    default void writeCheckedWithARecordThatHasProblemsWritesNothing() {
+        try (SessionStore store = newStore()) {
+            SessionRecord invalid = TestRecords.minimal("bad").toBuilder().set(SessionField.CREATED_AT, "not a date").build();
+            List<CheckedRecord> batch = List.of(store.check(TestRecords.minimal("new")), store.check(invalid));
+            InvalidSessionException e = assertThrows(InvalidSessionException.class, () -> store.writeChecked(batch));
+            assertEquals("bad", e.session());
+            assertEquals(0, store.count(SessionQuery.all()));
+        }
+    }
+
+    /** A record checked by another store (another backend's layout) is checked again, not trusted. */
+    @Test
+    default void writeCheckedRechecksWhatAnotherStoreChecked() {
+        try (SessionStore store = newStore()) {
+            SessionRecord invalid = TestRecords.minimal("bad").toBuilder().set(SessionField.CREATED_AT, "not a date").build();
+            CheckedRecord vouched = new CheckedRecord(invalid, List.of(), new Object[] {"bad"});
+            assertThrows(InvalidSessionException.class, () -> store.writeChecked(List.of(vouched)));
+            assertEquals(0, store.count(SessionQuery.all()));
+        }
+    }
+
+    @Test
     default void batchSizeIsAtLeastOne() {
         try (SessionStore store = newStore()) {
             assertTrue(store.batchSize(200) >= 1);

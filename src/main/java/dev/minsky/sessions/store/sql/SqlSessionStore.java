@@ -15,6 +15,7 @@ import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.BackupFiles;
+import dev.minsky.sessions.store.CheckedRecord;
 import dev.minsky.sessions.store.ChangeToken;
 import dev.minsky.sessions.store.ReadOnlyStoreException;
 import dev.minsky.sessions.store.json.JsonArrayWriter;
@@ -201,6 +202,18 @@ final class SqlSessionStore implements SessionStore {
         return problems(record, writeLayout, writeLayout.encode(record));
     }
 
+    /** {@link #writeProblems}, keeping the row it encoded for {@link #writeChecked}. */
+    @Override
+    public CheckedRecord check(SessionRecord record) {
+        Object[] row = writeLayout.encode(record);
+        List<ValidationProblem> problems = problems(record, writeLayout, row);
+        return new CheckedRecord(record, problems, problems.isEmpty() ? new EncodedRow(writeLayout, row) : null);
+    }
+
+    /** A row {@link #check} encoded, with the layout it was encoded for. */
+    private record EncodedRow(TableLayout layout, Object[] values) {
+    }
+
     @Override
     public boolean writable() {
         return writable;
@@ -319,7 +332,30 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public void writeBatch(List<SessionRecord> records) {
         requireWritable();
-        List<Object[]> rows = records.stream().map(this::writableRow).toList();
+        writeRows(records, records.stream().map(this::writableRow).toList());
+    }
+
+    /**
+     * {@link #writeBatch}, taking the rows {@link #check} encoded when they were encoded for this
+     * table's layout (a writable store's check uses it); any other record is checked here again.
+     */
+    @Override
+    public void writeChecked(List<CheckedRecord> checked) {
+        requireWritable();
+        List<SessionRecord> records = new ArrayList<>(checked.size());
+        List<Object[]> rows = new ArrayList<>(checked.size());
+        for (CheckedRecord c : checked) {
+            if (!c.problems().isEmpty()) {
+                throw new InvalidSessionException(c.record().session(), c.problems());
+            }
+            records.add(c.record());
+            rows.add(c.kept() instanceof EncodedRow e && e.layout() == layout ? e.values() : writableRow(c.record()));
+        }
+        writeRows(records, rows);
+    }
+
+    /** Writes {@code rows}, the encoded {@code records}, in one transaction. */
+    private void writeRows(List<SessionRecord> records, List<Object[]> rows) {
         if (rows.isEmpty()) {
             return;
         }
