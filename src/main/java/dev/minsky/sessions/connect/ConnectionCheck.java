@@ -193,7 +193,7 @@ public final class ConnectionCheck {
 
     /** Logs in; a missing database is the server's verdict after the password was accepted, so AUTH is OK then. */
     private Outcome authenticate() throws SQLException {
-        sql = new SqlProbe(url, password, TlsTrust.rootCertificate(url, env, home), deadline, cancellation);
+        sql = new SqlProbe(url, password, url.rootCertificate(env, home), deadline, cancellation);
         try {
             sql.login(token);
         } catch (SQLException e) {

@@ -98,7 +98,7 @@ final class TlsProbe {
 
     private Outcome handshake(Socket plain, String mode) throws StageFailure, IOException {
         boolean verify = TlsTrust.verifies(mode);
-        Path root = TlsTrust.rootCertificate(url, env, home);
+        Path root = url.rootCertificate(env, home);
         SSLContext context = verify ? TlsTrust.verifyingAgainst(root, mode) : TlsTrust.trustingAnyCertificate();
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, url.host(), plain.getPort(), true);
         cancellation.track(tls);

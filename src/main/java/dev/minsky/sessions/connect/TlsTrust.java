@@ -1,6 +1,5 @@
 package dev.minsky.sessions.connect;
 
-import dev.minsky.sessions.store.PostgresUrl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -12,7 +11,6 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
-import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -22,8 +20,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * Which certificates the TLS stage trusts, following libpq: {@code prefer} and {@code require}
  * encrypt without checking the certificate; {@code verify-ca} and {@code verify-full} check it
- * against the root certificate file, found where libpq looks ({@code sslrootcert} in the URL, then
- * {@code PGSSLROOTCERT}, then {@code ~/.postgresql/root.crt}), and fail plainly when it is missing
+ * against the root certificate file, found where libpq looks ({@link
+ * dev.minsky.sessions.store.PostgresUrl#rootCertificate}), and fail plainly when it is missing
  * instead of silently trusting the JDK's default CAs.
  */
 final class TlsTrust {
@@ -32,19 +30,6 @@ final class TlsTrust {
 
     static boolean verifies(String sslMode) {
         return sslMode.startsWith("verify-");
-    }
-
-    /** The root certificate file libpq would use for this URL (it may not exist). */
-    static Path rootCertificate(PostgresUrl url, Map<String, String> env, Path home) {
-        String fromUrl = url.otherParams().get("sslrootcert");
-        if (fromUrl != null && !fromUrl.isBlank()) {
-            return Path.of(fromUrl);
-        }
-        String fromEnv = env.get("PGSSLROOTCERT");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return Path.of(fromEnv);
-        }
-        return home.resolve(".postgresql").resolve("root.crt");
     }
 
     /** A context that checks the server's certificate chain against the certificates in {@code rootFile}. */

@@ -260,6 +260,29 @@ public final class PostgresUrl {
         return PgPassFile.lookup(file, host, port, database, user()).isPresent() ? file.toString() : "none";
     }
 
+    /** Whether the sslmode checks the server's certificate ({@code verify-ca}, {@code verify-full}). */
+    public boolean verifiesCertificate() {
+        return sslMode.startsWith("verify-");
+    }
+
+    /**
+     * The root certificate file libpq checks the server's certificate against under {@code verify-ca}
+     * and {@code verify-full}: {@code sslrootcert} in the URL, else {@code PGSSLROOTCERT}, else
+     * {@code ~/.postgresql/root.crt} under {@code home} ({@link UserHome}). It may not exist. The
+     * PostgreSQL driver reads none of the last two itself (it looks under Java's {@code user.home}).
+     */
+    public Path rootCertificate(Map<String, String> env, Path home) {
+        String fromUrl = otherParams.get("sslrootcert");
+        if (fromUrl != null && !fromUrl.isBlank()) {
+            return Path.of(fromUrl);
+        }
+        String fromEnv = env.get("PGSSLROOTCERT");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return home.resolve(".postgresql").resolve("root.crt");
+    }
+
     /** The JDBC URL for the PostgreSQL driver (no user or password in it: pass those as properties). */
     public String jdbcUrl() {
         StringBuilder sb = new StringBuilder("jdbc:postgresql://");

@@ -82,6 +82,11 @@ final class SqlErrors {
                         + check;
             }
         }
+        if (text.contains("SSL root certificate file")) {
+            return ". sslmode=verify-ca and verify-full need that file, with the CA certificate that signed the server's "
+                    + "certificate (or PGSSLROOTCERT or sslrootcert naming one); sslmode=require encrypts without "
+                    + "verifying" + check;
+        }
         if (state.equals("3D000")) {
             return ". Create the database (createdb) or correct its name in the URL";
         }

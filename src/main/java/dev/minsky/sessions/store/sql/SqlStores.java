@@ -100,7 +100,7 @@ public final class SqlStores {
     public static SessionStore openPostgresReadOnly(PostgresUrl url, Map<String, String> env, Path home) {
         StoreLocation location = new StoreLocation.Postgres(url.toUrl());
         String password = url.resolvePassword(env, home).orElse(null);
-        DataSourcePool pool = pool(postgresPool(url, password).readOnly(true), location, password);
+        DataSourcePool pool = pool(postgresPool(url, password, env, home).readOnly(true), location, password);
         return openReadOnly(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password, url.database(), null);
     }
 
@@ -108,11 +108,11 @@ public final class SqlStores {
     public static SessionStore openPostgres(PostgresUrl url, Map<String, String> env, Path home) {
         StoreLocation location = new StoreLocation.Postgres(url.toUrl());
         String password = url.resolvePassword(env, home).orElse(null);
-        DataSourcePool pool = pool(postgresPool(url, password), location, password);
+        DataSourcePool pool = pool(postgresPool(url, password, env, home), location, password);
         return open(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password, url.database());
     }
 
-    private static DataSourceBuilder postgresPool(PostgresUrl url, String password) {
+    private static DataSourceBuilder postgresPool(PostgresUrl url, String password, Map<String, String> env, Path home) {
         int timeoutMillis = url.connectTimeoutSeconds() * 1000;
         return DataSourceBuilder.create()
                 .url(url.jdbcUrl()).driver("org.postgresql.Driver").username(url.user())
@@ -120,8 +120,22 @@ public final class SqlStores {
                 .minConnections(1).maxConnections(POSTGRES_MAX_CONNECTIONS)
                 .waitTimeoutMillis(Math.max(1000, timeoutMillis)).heartbeatTimeoutSeconds(url.connectTimeoutSeconds())
                 .applicationName("minsky-sessions")
-                // a batch goes as multi-row INSERTs, not one statement per row
-                .customProperties(Map.of("reWriteBatchedInserts", "true"));
+                .customProperties(driverProperties(url, env, home));
+    }
+
+    /**
+     * The driver's connection properties: a batch goes as multi-row INSERTs, not one statement per
+     * row; and under sslmode=verify-ca or verify-full, the root certificate file libpq and
+     * {@code test-connection} use ({@link PostgresUrl#rootCertificate}), which the driver would
+     * otherwise look for under Java's {@code user.home}, ignoring {@code PGSSLROOTCERT} and {@code $HOME}.
+     */
+    static Map<String, String> driverProperties(PostgresUrl url, Map<String, String> env, Path home) {
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        properties.put("reWriteBatchedInserts", "true");
+        if (url.verifiesCertificate()) {
+            properties.put("sslrootcert", url.rootCertificate(env, home).toString());
+        }
+        return properties;
     }
 
     private static DataSourcePool pool(DataSourceBuilder builder, StoreLocation location, String secret) {

@@ -57,6 +57,17 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aMissingRootCertificateSaysWhatVerifyingNeeds() {
+        PSQLException e = new PSQLException("Could not open SSL root certificate file /home/alice/.postgresql/root.crt.",
+                PSQLState.CONNECTION_FAILURE, new java.io.FileNotFoundException("/home/alice/.postgresql/root.crt"));
+        assertEquals("cannot open postgresql://alice@db.example.com/minsky: Could not open SSL root certificate file "
+                + "/home/alice/.postgresql/root.crt. sslmode=verify-ca and verify-full need that file, with the CA "
+                + "certificate that signed the server's certificate (or PGSSLROOTCERT or sslrootcert naming one); "
+                + "sslmode=require encrypts without verifying; 'minsky-sessions test-connection' (or Test connection "
+                + "in the settings) checks each stage", open(e, PG, null));
+    }
+
+    @Test
     void aJsonFileOpenedAsSqliteSuggestsJson() {
         String m = open(new java.sql.SQLException("[SQLITE_NOTADB] File opened that is not a database file (file is "
                 + "not a database)"), new StoreLocation.Sqlite(Path.of("/data/session-db.json")), null);
