@@ -6,7 +6,6 @@ import dev.minsky.sessions.store.SessionStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * Verification (SPEC §4): every source record compared with the target's record of the same name,
  * re-read from the target, field by field and by digest; then the records only the target has.
- * The target's next batch is read on a second thread while this one's comparisons and digests run
- * on every core.
+ * The source's next batch is read ahead ({@link Batches.ReadAhead}) and the target's records of it
+ * are read on a second thread, while this batch's comparisons and digests run on every core.
  */
 final class Verifier {
     private static final int BATCH = MigrationOptions.DEFAULT_BATCH_SIZE;
@@ -52,12 +50,12 @@ final class Verifier {
         listener.phaseStarted(Phase.VERIFY, total);
         progress = new PhaseProgress(Phase.VERIFY, total);
         ExecutorService reader = Futures.daemonThread("verify-reader");
-        try (Stream<SessionRecord> all = source.streamAll()) {
-            Iterator<SessionRecord> it = all.iterator();
-            List<SessionRecord> current = nextBatch(it);
+        try (Batches.ReadAhead batches = new Batches.ReadAhead(source, BATCH,
+                r -> r.session() != null && !r.session().isEmpty() && !skip.contains(r.session()))) {
+            List<SessionRecord> current = batches.next();
             Future<Map<String, SessionRecord>> found = lookUp(reader, current);
             while (!current.isEmpty()) {
-                List<SessionRecord> next = nextBatch(it);
+                List<SessionRecord> next = batches.next();
                 Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, next);
                 if (!compare(current, Futures.await(found, "reading the target"))) {
                     complete = false;
@@ -81,11 +79,6 @@ final class Verifier {
         return new Verification(identical + different + progress.count(Outcome.MISSING), identical, different,
                 progress.count(Outcome.MISSING), extra, problems, RecordDigest.hex(digests[0]),
                 RecordDigest.hex(digests[1]), complete, took);
-    }
-
-    /** The next source records to compare (named, not skipped); empty at the end. */
-    private List<SessionRecord> nextBatch(Iterator<SessionRecord> it) {
-        return Batches.next(it, BATCH, r -> r.session() != null && !r.session().isEmpty() && !skip.contains(r.session()));
     }
 
     private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<SessionRecord> batch) {

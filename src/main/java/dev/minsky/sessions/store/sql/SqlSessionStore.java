@@ -35,6 +35,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -46,6 +47,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.sqlite.SQLiteConfig;
@@ -622,15 +624,26 @@ final class SqlSessionStore implements SessionStore {
         }
     }
 
+    /**
+     * The records {@code ps} selects. The rows are read on this thread (the connection's); making
+     * records of them (parsing Minsky's JSON text columns) runs on every core when there are many:
+     * it is most of the work of a migration's batch lookups and of streaming a whole table.
+     */
     private List<SessionRecord> readAll(PreparedStatement ps) throws SQLException {
-        List<SessionRecord> out = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.add(layout.decode(rs));
+                rows.add(layout.read(rs));
             }
         }
-        return out;
+        SessionRecord[] out = new SessionRecord[rows.size()];
+        IntStream range = IntStream.range(0, out.length);
+        (out.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> out[i] = layout.decode(rows.get(i)));
+        return new ArrayList<>(Arrays.asList(out));
     }
+
+    /** Fewer rows than this are made into records on the reading thread alone (a window's page of 100). */
+    private static final int PARALLEL_DECODE = 256;
 
     private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {

@@ -312,21 +312,33 @@ final class TableLayout {
     // ---- row -> record ------------------------------------------------------------------------
 
     /**
-     * The record in the current row of {@code rs} (selected with {@link #selectList()}): known
-     * fields in Minsky's order, then other columns in table order, then the JSON column's fields.
-     * A field's column wins over the JSON column when both have it (Minsky may have set the column).
+     * The current row of {@code rs} (selected with {@link #selectList()}) as the driver's values, one
+     * per column, for {@link #decode(Object[])}: reading a row and making a record of it are apart,
+     * so a batch of rows can be read on the connection's thread and made into records on every core.
      */
-    SessionRecord decode(ResultSet rs) throws SQLException {
+    Object[] read(ResultSet rs) throws SQLException {
+        Object[] raw = new Object[columns.size()];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = i == extraIndex ? rs.getString(i + 1) : readValue(columns.get(i), rs, i + 1);
+        }
+        return raw;
+    }
+
+    /**
+     * The record of a row {@link #read} returned: known fields in Minsky's order, then other columns
+     * in table order, then the JSON column's fields. A field's column wins over the JSON column when
+     * both have it (Minsky may have set the column).
+     */
+    SessionRecord decode(Object[] raw) {
         JsonValue[] fromColumns = new JsonValue[columns.size()];
         LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             if (i == extraIndex) {
-                String text = rs.getString(i + 1);
-                if (text != null && JsonValueParser.tryParse(text).orElse(null) instanceof JsonValue.JsonObject o) {
+                if (raw[i] instanceof String text && JsonValueParser.tryParse(text).orElse(null) instanceof JsonValue.JsonObject o) {
                     extra.putAll(o.members());
                 }
             } else {
-                fromColumns[i] = decodeValue(fieldOfColumn.get(i), columns.get(i), rs, i + 1);
+                fromColumns[i] = decodeValue(fieldOfColumn.get(i), columns.get(i), raw[i]);
             }
         }
         LinkedHashMap<String, JsonValue> fields = new LinkedHashMap<>();
@@ -366,13 +378,29 @@ final class TableLayout {
         return instant.getNano() % 1_000_000 == 0 ? Instants.format(instant) : MICROS.format(instant);
     }
 
-    private static JsonValue decodeValue(String field, ColumnInfo col, ResultSet rs, int index) throws SQLException {
+    /** One column's value as the driver gives it for its kind (null for SQL NULL). */
+    private static Object readValue(ColumnInfo col, ResultSet rs, int index) throws SQLException {
+        switch (col.kind()) {
+            case TIMESTAMP:
+                return rs.getObject(index, OffsetDateTime.class);
+            case INTEGER:
+                return rs.getObject(index);
+            case BOOLEAN: {
+                boolean b = rs.getBoolean(index);
+                return rs.wasNull() ? null : (Object) b;
+            }
+            default:
+                return rs.getString(index);
+        }
+    }
+
+    private static JsonValue decodeValue(String field, ColumnInfo col, Object value) {
+        if (value == null) {
+            return null;
+        }
         switch (col.kind()) {
             case TEXT: {
-                String s = rs.getString(index);
-                if (s == null) {
-                    return null;
-                }
+                String s = (String) value;
                 if (JSON_TEXT_FIELDS.contains(field)) {
                     return JsonValueParser.tryParse(s).orElse(JsonValue.of(s));
                 }
@@ -381,28 +409,15 @@ final class TableLayout {
                 }
                 return JsonValue.of(s);
             }
-            case TIMESTAMP: {
-                OffsetDateTime t = rs.getObject(index, OffsetDateTime.class);
-                if (t == null) {
-                    return null;
-                }
-                return JsonValue.of(formatInstant(t.toInstant()));
-            }
-            case INTEGER: {
-                Object o = rs.getObject(index);
-                if (o == null) {
-                    return null;
-                }
-                return o instanceof Number n ? new JsonValue.JsonNumber(Long.toString(n.longValue())) : JsonValue.of(o.toString());
-            }
-            case BOOLEAN: {
-                boolean b = rs.getBoolean(index);
-                return rs.wasNull() ? null : JsonValue.of(b);
-            }
-            default: {
-                String s = rs.getString(index);
-                return s == null ? null : JsonValue.of(s);
-            }
+            case TIMESTAMP:
+                return JsonValue.of(formatInstant(((OffsetDateTime) value).toInstant()));
+            case INTEGER:
+                return value instanceof Number n ? new JsonValue.JsonNumber(Long.toString(n.longValue()))
+                        : JsonValue.of(value.toString());
+            case BOOLEAN:
+                return JsonValue.of((Boolean) value);
+            default:
+                return JsonValue.of((String) value);
         }
     }
 }
