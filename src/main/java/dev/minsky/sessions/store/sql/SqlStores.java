@@ -100,7 +100,7 @@ public final class SqlStores {
     public static SessionStore openPostgresReadOnly(PostgresUrl url, Map<String, String> env, Path home) {
         StoreLocation location = new StoreLocation.Postgres(url.toUrl());
         String password = url.resolvePassword(env, home).orElse(null);
-        DataSourcePool pool = pool(postgresPool(url, password, env, home).readOnly(true), location, password);
+        DataSourcePool pool = postgresPool(url, password, env, home, true, location, Map.of());
         return openReadOnly(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password, url.database(), null);
     }
 
@@ -108,19 +108,45 @@ public final class SqlStores {
     public static SessionStore openPostgres(PostgresUrl url, Map<String, String> env, Path home) {
         StoreLocation location = new StoreLocation.Postgres(url.toUrl());
         String password = url.resolvePassword(env, home).orElse(null);
-        DataSourcePool pool = pool(postgresPool(url, password, env, home), location, password);
+        DataSourcePool pool = postgresPool(url, password, env, home, false, location, Map.of());
         return open(pool, new PostgresPlatform(), SqlPlatform.POSTGRES, location, password, url.database());
     }
 
-    private static DataSourceBuilder postgresPool(PostgresUrl url, String password, Map<String, String> env, Path home) {
+    /**
+     * The pool of a PostgreSQL store, its first connection open. Over TLS it offers ChaCha20-Poly1305
+     * only ({@link ChaChaTlsFactory}); a server that refuses that handshake gets a second attempt
+     * with the driver's default suites, whose failure, if any, is the one reported.
+     *
+     * @param tlsProperties driver properties added to the first attempt (tests name other suites)
+     */
+    static DataSourcePool postgresPool(PostgresUrl url, String password, Map<String, String> env, Path home,
+                                       boolean readOnly, StoreLocation location, Map<String, String> tlsProperties) {
+        if (!url.sslMode().equals("disable")) {
+            Map<String, String> chacha = new java.util.LinkedHashMap<>(tlsProperties);
+            chacha.put(ChaChaTlsFactory.FACTORY_PROPERTY, ChaChaTlsFactory.class.getName());
+            try {
+                return build(postgresBuilder(url, password, env, home, chacha).readOnly(readOnly));
+            } catch (RuntimeException e) {
+                if (!ChaChaTlsFactory.refusedBy(e)) {
+                    throw SqlErrors.translateOpen(e, location, password);
+                }
+            }
+        }
+        return pool(postgresBuilder(url, password, env, home, Map.of()).readOnly(readOnly), location, password);
+    }
+
+    private static DataSourceBuilder postgresBuilder(PostgresUrl url, String password, Map<String, String> env,
+                                                     Path home, Map<String, String> tlsProperties) {
         int timeoutMillis = url.connectTimeoutSeconds() * 1000;
+        Map<String, String> properties = driverProperties(url, env, home);
+        properties.putAll(tlsProperties);
         return DataSourceBuilder.create()
                 .url(url.jdbcUrl()).driver("org.postgresql.Driver").username(url.user())
                 .password(password == null ? "" : password)
                 .minConnections(1).maxConnections(POSTGRES_MAX_CONNECTIONS)
                 .waitTimeoutMillis(Math.max(1000, timeoutMillis)).heartbeatTimeoutSeconds(url.connectTimeoutSeconds())
                 .applicationName("minsky-sessions")
-                .customProperties(driverProperties(url, env, home));
+                .customProperties(properties);
     }
 
     /**
@@ -140,10 +166,15 @@ public final class SqlStores {
 
     private static DataSourcePool pool(DataSourceBuilder builder, StoreLocation location, String secret) {
         try {
-            return builder.name("minsky-" + COUNTER.incrementAndGet()).failOnStart(true).autoCommit(false).build();
+            return build(builder);
         } catch (RuntimeException e) {
             throw SqlErrors.translateOpen(e, location, secret);
         }
+    }
+
+    /** The pool, its first connection open (an unreachable or refusing database fails here). */
+    private static DataSourcePool build(DataSourceBuilder builder) {
+        return builder.name("minsky-" + COUNTER.incrementAndGet()).failOnStart(true).autoCommit(false).build();
     }
 
     private static SessionStore open(DataSourcePool pool, io.ebean.config.dbplatform.DatabasePlatform ebeanPlatform,
