@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 /**
  * SHA-256 digests of records and of whole sets of records, equal exactly when
@@ -272,24 +274,30 @@ public final class RecordDigest {
             entries.add(new Pair(name, sourceDigest, targetDigest));
         }
 
-        /** The source set's digest, then the target set's. */
+        /** The source set's digest, then the target set's: one sort, then the two hashed side by side. */
         public byte[][] digests() {
             Pair[] sorted = entries.toArray(new Pair[0]);
             Arrays.parallelSort(sorted, (x, y) -> x.name.compareTo(y.name));
-            MessageDigest source = sha256();
-            MessageDigest target = sha256();
-            for (Pair e : sorted) {
-                byte[] name = e.name.getBytes(StandardCharsets.UTF_8);
-                source.update(name);
-                source.update((byte) 0);
-                source.update(e.source);
-                if (e.target != null) {
-                    target.update(name);
-                    target.update((byte) 0);
-                    target.update(e.target);
+            byte[][] names = new byte[sorted.length][];
+            IntStream.range(0, sorted.length).parallel()
+                    .forEach(i -> names[i] = sorted[i].name.getBytes(StandardCharsets.UTF_8));
+            CompletableFuture<byte[]> target = CompletableFuture.supplyAsync(() -> digest(sorted, names, false));
+            byte[] source = digest(sorted, names, true);
+            return new byte[][] {source, target.join()};
+        }
+
+        /** One side's digest over the sorted entries (the target's leaves out the names it lacks). */
+        private static byte[] digest(Pair[] sorted, byte[][] names, boolean ofSource) {
+            MessageDigest md = sha256();
+            for (int i = 0; i < sorted.length; i++) {
+                byte[] d = ofSource ? sorted[i].source : sorted[i].target;
+                if (d != null) {
+                    md.update(names[i]);
+                    md.update((byte) 0);
+                    md.update(d);
                 }
             }
-            return new byte[][] {source.digest(), target.digest()};
+            return md.digest();
         }
     }
 }
