@@ -17,15 +17,16 @@ import java.util.UUID;
  * server converts each with its column type's input function, as it does a bound parameter.
  */
 final class CopyText {
-    private final StringBuilder text;
-    private int rows;
-
-    CopyText(int expectedRows) {
-        this.text = new StringBuilder(Math.max(256, expectedRows * 512));
+    private CopyText() {
     }
 
-    /** Appends one row: {@code values} in the column order the COPY statement names. */
-    void row(Object[] values) {
+    /**
+     * One row's line, {@code values} in the column order the COPY statement names, with its newline,
+     * in UTF-8. Rows are encoded one by one so that they can be encoded on several threads and
+     * joined later; a newline ends each, so no character spans two.
+     */
+    static byte[] line(Object[] values) {
+        StringBuilder text = new StringBuilder(512);
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 text.append('\t');
@@ -33,20 +34,7 @@ final class CopyText {
             value(text, values[i]);
         }
         text.append('\n');
-        rows++;
-    }
-
-    int rows() {
-        return rows;
-    }
-
-    byte[] utf8() {
         return text.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public String toString() {
-        return text.toString();
     }
 
     static void value(StringBuilder out, Object v) {

@@ -69,8 +69,23 @@ final class PostgresBulkWrite {
         this.columnList = String.join(", ", names);
     }
 
-    /** One row to write: the record (for error messages) and its {@link TableLayout#encode encoded} values. */
-    record Row(SessionRecord record, Object[] values) {
+    /**
+     * One row to write: the record (for error messages), its {@link TableLayout#encode encoded}
+     * values, and its COPY {@link #line} when it was made beforehand (null: made when written).
+     */
+    record Row(SessionRecord record, Object[] values, byte[] line) {
+        Row(SessionRecord record, Object[] values) {
+            this(record, values, null);
+        }
+    }
+
+    /** The COPY text line of a row {@link TableLayout#encode} made: its writable columns, in UTF-8. */
+    byte[] line(Object[] values) {
+        Object[] written = new Object[writable.size()];
+        for (int i = 0; i < written.length; i++) {
+            written[i] = values[writable.get(i)];
+        }
+        return CopyText.line(written);
     }
 
     /**
@@ -125,16 +140,22 @@ final class PostgresBulkWrite {
         return new ArrayList<>(byName.values());
     }
 
+    /** The rows' COPY lines, joined (those not made beforehand are made here). */
     private byte[] encode(List<Row> rows) {
-        CopyText text = new CopyText(rows.size());
-        Object[] values = new Object[writable.size()];
-        for (Row r : rows) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = r.values()[writable.get(i)];
-            }
-            text.row(values);
+        byte[][] lines = new byte[rows.size()][];
+        int size = 0;
+        for (int i = 0; i < lines.length; i++) {
+            Row r = rows.get(i);
+            lines[i] = r.line() != null ? r.line() : line(r.values());
+            size += lines[i].length;
         }
-        return text.utf8();
+        byte[] data = new byte[size];
+        int at = 0;
+        for (byte[] l : lines) {
+            System.arraycopy(l, 0, data, at, l.length);
+            at += l.length;
+        }
+        return data;
     }
 
     private static void copyIn(CopyManager copy, String sql, byte[] data) throws SQLException {

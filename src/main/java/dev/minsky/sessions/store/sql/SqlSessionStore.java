@@ -209,11 +209,16 @@ final class SqlSessionStore implements SessionStore {
     public CheckedRecord check(SessionRecord record) {
         Object[] row = writeLayout.encode(record);
         List<ValidationProblem> problems = problems(record, writeLayout, row);
-        return new CheckedRecord(record, problems, problems.isEmpty() ? new EncodedRow(writeLayout, row) : null);
+        if (!problems.isEmpty()) {
+            return new CheckedRecord(record, problems, null);
+        }
+        // PostgreSQL: the row's COPY line too, so the writer only joins lines (checks run on every core)
+        byte[] copyLine = bulk != null && writeLayout == layout ? bulk.line(row) : null;
+        return new CheckedRecord(record, problems, new EncodedRow(writeLayout, row, copyLine));
     }
 
-    /** A row {@link #check} encoded, with the layout it was encoded for. */
-    private record EncodedRow(TableLayout layout, Object[] values) {
+    /** A row {@link #check} encoded, with the layout it was encoded for (and its COPY line, or null). */
+    private record EncodedRow(TableLayout layout, Object[] values, byte[] copyLine) {
     }
 
     @Override
@@ -334,7 +339,7 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public void writeBatch(List<SessionRecord> records) {
         requireWritable();
-        writeRows(records, records.stream().map(this::writableRow).toList());
+        writeRows(records, records.stream().map(this::writableRow).toList(), null);
     }
 
     /**
@@ -346,25 +351,31 @@ final class SqlSessionStore implements SessionStore {
         requireWritable();
         List<SessionRecord> records = new ArrayList<>(checked.size());
         List<Object[]> rows = new ArrayList<>(checked.size());
+        List<byte[]> lines = new ArrayList<>(checked.size());
         for (CheckedRecord c : checked) {
             if (!c.problems().isEmpty()) {
                 throw new InvalidSessionException(c.record().session(), c.problems());
             }
             records.add(c.record());
-            rows.add(c.kept() instanceof EncodedRow e && e.layout() == layout ? e.values() : writableRow(c.record()));
+            boolean ours = c.kept() instanceof EncodedRow e && e.layout() == layout;
+            rows.add(ours ? ((EncodedRow) c.kept()).values() : writableRow(c.record()));
+            lines.add(ours ? ((EncodedRow) c.kept()).copyLine() : null);
         }
-        writeRows(records, rows);
+        writeRows(records, rows, lines);
     }
 
-    /** Writes {@code rows}, the encoded {@code records}, in one transaction. */
-    private void writeRows(List<SessionRecord> records, List<Object[]> rows) {
+    /**
+     * Writes {@code rows}, the encoded {@code records}, in one transaction; {@code copyLines} are
+     * their COPY lines where made beforehand (null: none, or made by PostgreSQL's bulk write).
+     */
+    private void writeRows(List<SessionRecord> records, List<Object[]> rows, List<byte[]> copyLines) {
         if (rows.isEmpty()) {
             return;
         }
         if (platform == SqlPlatform.POSTGRES) {
             List<PostgresBulkWrite.Row> copy = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
-                copy.add(new PostgresBulkWrite.Row(records.get(i), rows.get(i)));
+                copy.add(new PostgresBulkWrite.Row(records.get(i), rows.get(i), copyLines == null ? null : copyLines.get(i)));
             }
             write(c -> {
                 bulk.write(c, copy);
