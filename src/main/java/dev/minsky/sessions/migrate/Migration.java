@@ -70,14 +70,19 @@ public final class Migration {
         PlanTally tally = new PlanTally();
         long targetRecords = target.count(SessionQuery.all());
         long[] position = {0};
-        Batches.forEach(source, options.batchSize(), batch -> {
-            for (Classified c : classify(batch, position[0], targetRecords > 0)) {
-                tally.add(c);
-                listener.record(progress.record(c.name, c.outcome, c.detail()));
-            }
-            position[0] += batch.size();
-            return !cancelled.get();
-        });
+        ExecutorService lookups = Futures.daemonThread("migrate-lookup");
+        try {
+            Batches.forEach(source, options.batchSize(), batch -> {
+                for (Classified c : classify(batch, position[0], targetRecords > 0 ? lookups : null)) {
+                    tally.add(c);
+                    listener.record(progress.record(c.name, c.outcome, c.detail()));
+                }
+                position[0] += batch.size();
+                return !cancelled.get();
+            });
+        } finally {
+            lookups.shutdown();
+        }
         plan = tally.plan(targetRecords);
         finish(Phase.PLAN, progress.elapsed());
         return plan;
@@ -168,6 +173,7 @@ public final class Migration {
         private long position;
         private boolean complete = true;
         private ExecutorService writer;
+        private ExecutorService lookups;
         private Future<?> pending;
         private List<Classified> pendingRecords = List.of();
 
@@ -182,6 +188,7 @@ public final class Migration {
         void run() {
             ExecutorService writer = Futures.daemonThread("migrate-writer");
             this.writer = writer;
+            this.lookups = Futures.daemonThread("migrate-lookup");
             try {
                 Batches.forEach(source, target.batchSize(options.batchSize()), this::batch);
                 awaitWrite();
@@ -191,6 +198,7 @@ public final class Migration {
                 report.failure("the copy stopped after " + committed + " committed record(s): " + e.getMessage());
             } finally {
                 writer.shutdown();
+                lookups.shutdown();
             }
             finish(Phase.COPY, progress.elapsed());
         }
@@ -224,7 +232,7 @@ public final class Migration {
         }
 
         private boolean batch(List<SessionRecord> batch) {
-            List<Classified> classified = classify(batch, position, true);
+            List<Classified> classified = classify(batch, position, lookups);
             position += batch.size();
             List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
@@ -343,23 +351,22 @@ public final class Migration {
      * Valid or not, and for valid records how they compare with the target's record of the name.
      * One lookup for the batch; the per-record work (validation, encoding checks, comparison) runs
      * on every core. The target's check keeps what the write will need (its encoded rows).
+     *
+     * @param lookups where the target is asked for the batch's names, while the checks run; null
+     *                when it need not be asked (it was empty when the plan began)
      */
-    private List<Classified> classify(List<SessionRecord> batch, long firstPosition, boolean lookUp) {
+    private List<Classified> classify(List<SessionRecord> batch, long firstPosition, ExecutorService lookups) {
         int n = batch.size();
-        // Validation first: it needs no database, so it runs while the previous batch is being written.
+        Future<Map<String, SessionRecord>> held = null;
+        if (lookups != null) {
+            List<String> names = batch.stream().map(SessionRecord::session).filter(s -> s != null && !s.isEmpty())
+                    .toList(); // an invalid record's name too: the answer for it is not used
+            held = names.isEmpty() ? null : lookups.submit(() -> target.getAll(names));
+        }
+        // Validation needs no database: it runs while the previous batch is written and this one looked up.
         CheckedRecord[] checked = new CheckedRecord[n];
         IntStream.range(0, n).parallel().forEach(i -> checked[i] = target.check(batch.get(i)));
-        Map<String, SessionRecord> held = Map.of();
-        if (lookUp) {
-            List<String> names = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                if (checked[i].problems().isEmpty()) {
-                    names.add(batch.get(i).session());
-                }
-            }
-            held = names.isEmpty() ? Map.of() : target.getAll(names);
-        }
-        Map<String, SessionRecord> stored = held;
+        Map<String, SessionRecord> stored = held == null ? Map.of() : Futures.await(held, "reading the target");
         Classified[] out = new Classified[n];
         IntStream.range(0, n).parallel().forEach(i -> out[i] = classify(checked[i], firstPosition + i + 1,
                 checked[i].problems().isEmpty() ? stored.get(batch.get(i).session()) : null));
