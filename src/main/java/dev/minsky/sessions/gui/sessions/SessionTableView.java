@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -165,6 +166,17 @@ public final class SessionTableView {
         }
     }
 
+    /**
+     * Binds a filter box to its filter both ways: the box shows the filter's value ("Any" when there is none), and the
+     * user's pick sets the filter.
+     *
+     * <p>The box's items are the model's choices, which a refresh replaces whole ({@code setAll}). The box answers
+     * that on its own, after the listeners added here have run: its selection model sets the value to null for a
+     * moment, and the popup list of its skin clears its selection (a list whose items are all replaced does) and
+     * copies that into the box, leaving the value null and the box blank. A null value is therefore never the user's
+     * pick (the items hold no null: "Any" is {@link Choice#ANY}): it leaves the filter alone, and the box is set from
+     * the filter again once the change has been handled.
+     */
     private static void bindChoice(ComboBox<Choice> combo, Label label, ObservableList<Choice> choices,
                                    ObjectProperty<String> filter, Function<String, String> text) {
         label.setLabelFor(combo);
@@ -185,23 +197,49 @@ public final class SessionTableView {
             }
         });
         boolean[] syncing = {false};
-        combo.valueProperty().addListener((o, a, b) -> {
-            if (!syncing[0]) {
-                filter.set(b == null || b.isAny() ? null : b.value());
-            }
-        });
-        // new choices (after a refresh) must not reset the filter: show the filter's value again
+        boolean[] syncQueued = {false};
+        // shows the filter's value: its choice (with the current count), else the value alone (not among the choices)
         Runnable sync = () -> {
+            String v = filter.get();
+            Choice shown = choices.stream().filter(c -> Objects.equals(c.value(), v)).findFirst()
+                    .orElse(v == null ? Choice.ANY : new Choice(v, -1));
             syncing[0] = true;
             try {
-                String v = filter.get();
-                combo.setValue(choices.stream().filter(c -> Objects.equals(c.value(), v)).findFirst()
-                        .orElse(v == null ? Choice.ANY : new Choice(v, -1)));
+                if (!shown.equals(combo.getValue())) {
+                    combo.setValue(shown);
+                }
+                int index = choices.indexOf(shown);
+                if (index >= 0 && combo.getSelectionModel().getSelectedIndex() != index) {
+                    combo.getSelectionModel().clearAndSelect(index);
+                }
             } finally {
                 syncing[0] = false;
             }
         };
-        choices.addListener((ListChangeListener<Choice>) c -> sync.run());
+        // the same, once the box has handled the change in hand (its own listeners come after these)
+        Runnable syncLater = () -> {
+            if (!syncQueued[0]) {
+                syncQueued[0] = true;
+                Platform.runLater(() -> {
+                    syncQueued[0] = false;
+                    sync.run();
+                });
+            }
+        };
+        combo.valueProperty().addListener((o, a, b) -> {
+            if (syncing[0]) {
+                return;
+            }
+            if (b == null) {
+                syncLater.run(); // the box dropped its value (new items): not the user's pick
+            } else {
+                filter.set(b.isAny() ? null : b.value());
+            }
+        });
+        choices.addListener((ListChangeListener<Choice>) c -> {
+            sync.run();
+            syncLater.run();
+        });
         filter.addListener((o, a, b) -> sync.run());
         sync.run();
     }

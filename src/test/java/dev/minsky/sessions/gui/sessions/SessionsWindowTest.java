@@ -25,8 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -138,10 +140,9 @@ class SessionsWindowTest {
     @Test
     void theFilterChoicesSayAnyAfterSwitchingToAnotherStore(FxRobot robot) throws Exception {
         openThree(robot);
-        @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<Choice> repos = robot.lookup("#repoFilter").queryAs(javafx.scene.control.ComboBox.class);
+        ComboBox<Choice> repos = combo(robot, "#repoFilter");
         waitUntil(() -> repos.getItems().size() > 1);
-        assertEquals("Any", shownText(robot, "#repoFilter"), "before the switch");
+        assertShows(robot, "Any", "before the switch", FILTERS);
         Path other = dir.resolve("other.json");
         try (JsonFileStore store = new JsonFileStore(other)) {
             store.writeBatch(List.of(TestRecords.minimal("elsewhere-1"), TestRecords.minimal("elsewhere-2")));
@@ -149,19 +150,79 @@ class SessionsWindowTest {
         robot.interact(() -> vm.open(new dev.minsky.sessions.store.StoreLocation.Json(other)));
         waitUntil(() -> table(robot).getItems().size() == 2);
         waitUntil(() -> repos.getItems().stream().noneMatch(c -> "edobry/minsky".equals(c.value())));
+        assertShows(robot, "Any", "after the switch", FILTERS);
+    }
+
+    @Test
+    void theFilterChoicesSayAnyAfterASave(FxRobot robot) throws Exception {
+        openThree(robot);
+        ComboBox<Choice> branches = combo(robot, "#branchFilter");
+        waitUntil(() -> branches.getItems().size() > 1);
+        assertShows(robot, "Any", "before the save", FILTERS);
+        select(robot, "fix-parser");
+        replaceText(robot, "#field-branch", "mine");
+        shortcut(robot, KeyCode.S);
+        // the save refreshes the rows, then the choices (replaced whole): the new branch is among them
+        waitUntil(() -> vm.statusProperty().get().equals("Saved fix-parser")
+                && branches.getItems().stream().anyMatch(c -> "mine".equals(c.value())));
+        assertShows(robot, "Any", "after the save", FILTERS);
+    }
+
+    @Test
+    void aChosenFilterStaysChosenAndShownAfterASave(FxRobot robot) throws Exception {
+        openThree(robot);
+        ComboBox<Choice> repos = combo(robot, "#repoFilter");
+        ComboBox<Choice> branches = combo(robot, "#branchFilter");
+        waitUntil(() -> repos.getItems().size() > 1);
+        robot.clickOn("#repoFilter");
+        robot.clickOn("local/minsky (2)");
+        waitUntil(() -> table(robot).getItems().size() == 2);
+        assertShows(robot, "local/minsky (2)", "chosen", "#repoFilter");
+        select(robot, "fix-parser");
+        replaceText(robot, "#field-branch", "mine");
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> vm.statusProperty().get().equals("Saved fix-parser")
+                && branches.getItems().stream().anyMatch(c -> "mine".equals(c.value())));
+        assertEquals("local/minsky", vm.list().repoNameProperty().get(), "the repository filter is kept");
+        assertEquals(2, WaitForAsyncUtils.asyncFx(() -> table(robot).getItems().size()).get(10, TimeUnit.SECONDS),
+                "the table stays filtered");
+        assertShows(robot, "local/minsky (2)", "after the save", "#repoFilter");
+        assertShows(robot, "Any", "after the save", "#taskFilter", "#branchFilter");
+    }
+
+    private static final String[] FILTERS = {"#taskFilter", "#repoFilter", "#branchFilter"};
+
+    @SuppressWarnings("unchecked")
+    private static ComboBox<Choice> combo(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(ComboBox.class);
+    }
+
+    /**
+     * Asserts what each filter box shows once the events in flight are handled: the text of its button cell, and a
+     * value that is one of its items and is selected. The text is read from the button cell as the skin last set it,
+     * not through the skin's {@code getDisplayNode()}, which sets the cell from the value first and so hides a blank
+     * box.
+     */
+    private static void assertShows(FxRobot robot, String text, String when, String... ids) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        for (String id : List.of("#taskFilter", "#repoFilter", "#branchFilter")) {
-            assertEquals("Any", shownText(robot, id), id + " shows its value");
+        for (String id : ids) {
+            ComboBox<Choice> box = combo(robot, id);
+            List<Object> seen = WaitForAsyncUtils.asyncFx(() -> List.<Object>of(buttonCellText(box),
+                    String.valueOf(box.getValue()), box.getItems().contains(box.getValue()),
+                    box.getSelectionModel().getSelectedIndex() >= 0
+                            && box.getItems().get(box.getSelectionModel().getSelectedIndex()).equals(box.getValue())))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(text, seen.get(0), id + " shows its value " + when + " (value " + seen.get(1) + ")");
+            assertEquals(true, seen.get(2), id + ": its value " + seen.get(1) + " is one of its items " + when);
+            assertEquals(true, seen.get(3), id + ": its value " + seen.get(1) + " is selected " + when);
         }
     }
 
-    /** The text a ComboBox shows in its button (its skin's display node). */
-    private static String shownText(FxRobot robot, String id) throws Exception {
-        javafx.scene.control.ComboBox<?> box = robot.lookup(id).queryAs(javafx.scene.control.ComboBox.class);
-        return WaitForAsyncUtils.asyncFx(() -> {
-            var skin = (javafx.scene.control.skin.ComboBoxListViewSkin<?>) box.getSkin();
-            return ((javafx.scene.control.ListCell<?>) skin.getDisplayNode()).getText();
-        }).get(10, TimeUnit.SECONDS);
+    /** The text of a ComboBox's button cell (the skin's display node, a child of the box), as shown. FX thread. */
+    private static String buttonCellText(ComboBox<?> box) {
+        return box.getChildrenUnmodifiable().stream().filter(n -> n instanceof ListCell).findFirst()
+                .map(n -> String.valueOf(((ListCell<?>) n).getText()))
+                .orElseThrow(() -> new AssertionError("no button cell in " + box));
     }
 
     @Test
