@@ -47,6 +47,8 @@ final class TableLayout {
     private final List<String> fieldOfColumn; // null for the extra column
     private final Map<String, Integer> columnOfField;
     private final int extraIndex;
+    private final int[] knownColumn;   // for each of SessionField.KNOWN: its column, or -1
+    private final int[] otherColumns;  // the columns of fields Minsky's record does not name, in table order
 
     private TableLayout(SqlPlatform platform, List<ColumnInfo> columns) {
         this.platform = platform;
@@ -71,6 +73,9 @@ final class TableLayout {
         this.fieldOfColumn = Collections.unmodifiableList(fields);
         this.columnOfField = Map.copyOf(byField);
         this.extraIndex = extra;
+        this.knownColumn = SessionField.KNOWN.stream().mapToInt(f -> byField.getOrDefault(f, -1)).toArray();
+        this.otherColumns = java.util.stream.IntStream.range(0, fields.size())
+                .filter(i -> fields.get(i) != null && !SessionField.isKnown(fields.get(i))).toArray();
     }
 
     /** Reads the table's columns; empty when there is no {@code sessions} table. */
@@ -331,43 +336,61 @@ final class TableLayout {
      */
     SessionRecord decode(Object[] raw) {
         JsonValue[] fromColumns = new JsonValue[columns.size()];
-        LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
+        JsonValue.JsonObject extra = null;
+        for (int i = 0; i < fromColumns.length; i++) {
             if (i == extraIndex) {
                 if (raw[i] instanceof String text && JsonValueParser.tryParse(text).orElse(null) instanceof JsonValue.JsonObject o) {
-                    extra.putAll(o.members());
+                    extra = o;
                 }
             } else {
                 fromColumns[i] = decodeValue(fieldOfColumn.get(i), columns.get(i), raw[i]);
             }
         }
-        LinkedHashMap<String, JsonValue> fields = new LinkedHashMap<>();
-        for (String known : SessionField.KNOWN) {
-            put(fields, known, fromColumns, extra);
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            String field = fieldOfColumn.get(i);
-            if (field != null && !SessionField.isKnown(field)) {
-                put(fields, field, fromColumns, extra);
+        int capacity = knownColumn.length + otherColumns.length + (extra == null ? 0 : extra.size());
+        String[] keys = new String[capacity];
+        JsonValue[] values = new JsonValue[capacity];
+        int n = 0;
+        for (int k = 0; k < knownColumn.length; k++) {
+            String field = SessionField.KNOWN.get(k);
+            JsonValue v = value(field, knownColumn[k], fromColumns, extra);
+            if (v != null) {
+                keys[n] = field;
+                values[n++] = v;
             }
         }
-        extra.forEach(fields::putIfAbsent);
-        return SessionRecord.of(JsonValue.JsonObject.adopt(fields));
+        for (int column : otherColumns) {
+            String field = fieldOfColumn.get(column);
+            JsonValue v = value(field, column, fromColumns, extra);
+            if (v != null) {
+                keys[n] = field;
+                values[n++] = v;
+            }
+        }
+        if (extra != null) {
+            // the JSON column's other fields, in its order (a field with a column, or known, is placed above)
+            for (int j = 0; j < extra.size(); j++) {
+                String field = extra.keyAt(j);
+                if (!SessionField.isKnown(field) && !columnOfField.containsKey(field)) {
+                    keys[n] = field;
+                    values[n++] = extra.valueAt(j);
+                }
+            }
+        }
+        return SessionRecord.of(JsonValue.JsonObject.ofTrusted(keys, values, n));
     }
 
-    private void put(Map<String, JsonValue> fields, String field, JsonValue[] fromColumns, Map<String, JsonValue> extra) {
-        Integer i = columnOfField.get(field);
-        JsonValue v = i == null ? null : fromColumns[i];
-        JsonValue hint = extra.get(field);
+    /** A field's value: its column's, else the JSON column's (which also keeps a timestamp's original text). */
+    private JsonValue value(String field, int column, JsonValue[] fromColumns, JsonValue.JsonObject extra) {
+        JsonValue v = column < 0 ? null : fromColumns[column];
+        JsonValue hint = extra == null ? null : extra.get(field);
         if (v == null) {
-            v = hint;
-        } else if (columns.get(i).kind() == ColumnInfo.Kind.TIMESTAMP && hint instanceof JsonValue.JsonString h
+            return hint;
+        }
+        if (columns.get(column).kind() == ColumnInfo.Kind.TIMESTAMP && hint instanceof JsonValue.JsonString h
                 && v instanceof JsonValue.JsonString c && Instants.parse(h.value()).equals(Instants.parse(c.value()))) {
-            v = hint; // the original text of the same instant (a different instant means Minsky changed it)
+            return hint; // the original text of the same instant (a different instant means Minsky changed it)
         }
-        if (v != null) {
-            fields.put(field, v);
-        }
+        return v;
     }
 
     private static final DateTimeFormatter MICROS =
