@@ -357,9 +357,13 @@ final class SqlSessionStore implements SessionStore {
                 throw new InvalidSessionException(c.record().session(), c.problems());
             }
             records.add(c.record());
-            boolean ours = c.kept() instanceof EncodedRow e && e.layout() == layout;
-            rows.add(ours ? ((EncodedRow) c.kept()).values() : writableRow(c.record()));
-            lines.add(ours ? ((EncodedRow) c.kept()).copyLine() : null);
+            if (c.kept() instanceof EncodedRow e && e.layout() == layout) {
+                rows.add(e.values());
+                lines.add(e.copyLine());
+            } else {
+                rows.add(writableRow(c.record()));
+                lines.add(null);
+            }
         }
         writeRows(records, rows, lines);
     }
