@@ -38,7 +38,7 @@ final class Batches {
     /** Up to {@code size} of the next records that {@code keep} accepts; empty at the end. */
     static List<SessionRecord> next(Iterator<SessionRecord> it, int size, Predicate<SessionRecord> keep) {
         List<SessionRecord> batch = new ArrayList<>(Math.min(size, 10_000));
-        while (it.hasNext() && batch.size() < size) {
+        while (batch.size() < size && it.hasNext()) { // a full batch asks for nothing more (a SQL stream's next page)
             SessionRecord r = it.next();
             if (keep.test(r)) {
                 batch.add(r);
