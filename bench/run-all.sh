@@ -8,7 +8,8 @@
 #                 fewer for a quick trial, which the table then says)
 #   --runs N      timed runs per command for list-json.sh and migrate.sh (default: theirs, 10 and 5)
 #   --ops N       rounds per store for store-latency.sh (default: its own, 200)
-#   --only NAMES  comma-separated subset: list-json,migrate,store-latency,gui (default: all)
+#   --only NAMES  comma-separated subset: list-json,migrate,store-latency,gui (default: all); the
+#                 summary keeps the other rows from their last run (each row names its date and commit)
 #   --no-docs     run and print, but leave docs/benchmarks.md alone
 #
 # Installs what it compares against when missing (Debian packages, needs root): jq, sqlite3,

@@ -119,10 +119,11 @@ def table(out, statuses):
     known = {name for name, _, _ in sources}
     sources += [(name, os.path.join(out, name + ".json"), gui) for name in sorted(statuses) if name not in known]
     for name, path, render in sources:
-        if name not in statuses:
-            continue  # not run this time
         d = load(path)
-        rc = statuses[name]
+        if name not in statuses and d is None:
+            continue  # never run here
+        # not run this time (run-all.sh --only): its last figures stay, each row with its own date and commit
+        rc = statuses.get(name, "-")
         if d is None:
             rows.append((f"`bench/{name}.sh`", "-", "-", "-", "-", f"**did not run** (exit {rc})", "-", "-"))
             continue
@@ -153,7 +154,8 @@ def main():
         f"\n\n**Quick trial with {a.records:,} records per data set: these figures are not comparable with"
         " the targets, which are about 100,000 sessions.**")
     generated = (f"{BEGIN}\n\n## Summary\n\nLast run of `bench/run-all.sh`: {today}, {cores} cores,"
-                 f" {a.records:,} records per data set. Each figure and its reference were measured in the same"
+                 f" {a.records:,} records per data set (a run with `--only` keeps the other rows from their last"
+                 f" run: each row names its date and commit). Each figure and its reference were measured in the same"
                  f" run; ratio = ours / reference (for one update: the p95 at the larger size over the p95 at"
                  f" 1,000, which should stay near 1 for the SQL stores); the sections below give the method of"
                  f" each and the analysis.{trial}\n\n{t}\n\n{MARKER}\n")
