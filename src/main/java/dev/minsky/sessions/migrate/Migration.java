@@ -2,7 +2,6 @@ package dev.minsky.sessions.migrate;
 
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
-import dev.minsky.sessions.domain.ValidationProblem;
 import dev.minsky.sessions.store.CheckedRecord;
 import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreException;
@@ -334,13 +333,13 @@ public final class Migration {
     }
 
     private record Classified(CheckedRecord checked, String name, long position, Outcome outcome,
-                              List<ValidationProblem> problems, List<FieldDifference> differences) {
+                              List<FieldDifference> differences) {
         InvalidRecord invalid() {
-            return new InvalidRecord(name, position, problems);
+            return new InvalidRecord(name, position, checked.problems());
         }
 
         String detail() {
-            if (!problems.isEmpty()) {
+            if (outcome == Outcome.INVALID) {
                 return invalid().describe();
             }
             return differences.isEmpty() ? "" : new Conflict(name, differences).describe();
@@ -377,14 +376,13 @@ public final class Migration {
         SessionRecord r = c.record();
         String name = r.session() == null || r.session().isEmpty() ? "#" + position : r.session();
         if (!c.problems().isEmpty()) {
-            return new Classified(c, name, position, Outcome.INVALID, c.problems(), List.of());
+            return new Classified(c, name, position, Outcome.INVALID, List.of());
         }
         if (theirs == null) {
-            return new Classified(c, name, position, Outcome.NEW, List.of(), List.of());
+            return new Classified(c, name, position, Outcome.NEW, List.of());
         }
         List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
-        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, List.of(),
-                diffs);
+        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, diffs);
     }
 
     private void finish(Phase phase, Duration took) {
