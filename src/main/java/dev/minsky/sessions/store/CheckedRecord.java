@@ -10,29 +10,12 @@ import java.util.List;
  * {@link SessionStore#writeChecked} writes it without checking and encoding it a second time.
  * The work kept is the store's own business (a SQL store keeps the row of column values); any
  * other store, or the same store after its table changed, ignores it and checks again.
+ *
+ * @param problems {@link SessionStore#writeProblems} of the record: empty when it can be written
+ * @param kept     what the checking store kept for its write; null when nothing. Only that store reads it.
  */
-public final class CheckedRecord {
-    private final SessionRecord record;
-    private final List<ValidationProblem> problems;
-    private final Object kept;
-
-    public CheckedRecord(SessionRecord record, List<ValidationProblem> problems, Object kept) {
-        this.record = record;
-        this.problems = List.copyOf(problems);
-        this.kept = kept;
-    }
-
-    public SessionRecord record() {
-        return record;
-    }
-
-    /** {@link SessionStore#writeProblems} of the record: empty when it can be written. */
-    public List<ValidationProblem> problems() {
-        return problems;
-    }
-
-    /** What the checking store kept for its write; null when nothing. Only that store reads it. */
-    public Object kept() {
-        return kept;
+public record CheckedRecord(SessionRecord record, List<ValidationProblem> problems, Object kept) {
+    public CheckedRecord {
+        problems = List.copyOf(problems);
     }
 }
