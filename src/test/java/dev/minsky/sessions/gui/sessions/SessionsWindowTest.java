@@ -159,12 +159,7 @@ class SessionsWindowTest {
         ComboBox<Choice> branches = combo(robot, "#branchFilter");
         waitUntil(() -> branches.getItems().size() > 1);
         assertShows(robot, "Any", "before the save", FILTERS);
-        select(robot, "fix-parser");
-        replaceText(robot, "#field-branch", "mine");
-        shortcut(robot, KeyCode.S);
-        // the save refreshes the rows, then the choices (replaced whole): the new branch is among them
-        waitUntil(() -> vm.statusProperty().get().equals("Saved fix-parser")
-                && branches.getItems().stream().anyMatch(c -> "mine".equals(c.value())));
+        saveFixParserOnBranchMine(robot, branches);
         assertShows(robot, "Any", "after the save", FILTERS);
     }
 
@@ -178,11 +173,7 @@ class SessionsWindowTest {
         robot.clickOn("local/minsky (2)");
         waitUntil(() -> table(robot).getItems().size() == 2);
         assertShows(robot, "local/minsky (2)", "chosen", "#repoFilter");
-        select(robot, "fix-parser");
-        replaceText(robot, "#field-branch", "mine");
-        shortcut(robot, KeyCode.S);
-        waitUntil(() -> vm.statusProperty().get().equals("Saved fix-parser")
-                && branches.getItems().stream().anyMatch(c -> "mine".equals(c.value())));
+        saveFixParserOnBranchMine(robot, branches);
         assertEquals("local/minsky", vm.list().repoNameProperty().get(), "the repository filter is kept");
         assertEquals(2, WaitForAsyncUtils.asyncFx(() -> table(robot).getItems().size()).get(10, TimeUnit.SECONDS),
                 "the table stays filtered");
@@ -191,6 +182,18 @@ class SessionsWindowTest {
     }
 
     private static final String[] FILTERS = {"#taskFilter", "#repoFilter", "#branchFilter"};
+
+    /**
+     * Moves session fix-parser to branch "mine" and saves it with Ctrl+S; returns once the save has
+     * refreshed the rows and then the choices (replaced whole), the new branch among them.
+     */
+    private void saveFixParserOnBranchMine(FxRobot robot, ComboBox<Choice> branches) throws TimeoutException {
+        select(robot, "fix-parser");
+        replaceText(robot, "#field-branch", "mine");
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> vm.statusProperty().get().equals("Saved fix-parser")
+                && branches.getItems().stream().anyMatch(c -> "mine".equals(c.value())));
+    }
 
     @SuppressWarnings("unchecked")
     private static ComboBox<Choice> combo(FxRobot robot, String id) {
