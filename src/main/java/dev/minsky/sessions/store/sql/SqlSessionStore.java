@@ -65,6 +65,8 @@ import org.sqlite.SQLiteConfig;
  */
 final class SqlSessionStore implements SessionStore {
     private static final int STREAM_PAGE = 1000;
+    /** Fewer rows than this are made into records on the reading thread alone (a window's page of 100). */
+    private static final int PARALLEL_DECODE = 256;
     /** Names per IN list: well under SQLite's and PostgreSQL's limits on bound parameters. */
     private static final int LOOKUP_CHUNK = 500;
     private static final int INSERT_BATCH = 500;
@@ -656,9 +658,6 @@ final class SqlSessionStore implements SessionStore {
         (out.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> out[i] = layout.decode(rows.get(i)));
         return new ArrayList<>(Arrays.asList(out));
     }
-
-    /** Fewer rows than this are made into records on the reading thread alone (a window's page of 100). */
-    private static final int PARALLEL_DECODE = 256;
 
     private static void bindAll(PreparedStatement ps, List<Object> params) throws SQLException {
         for (int i = 0; i < params.size(); i++) {

@@ -20,6 +20,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,7 +123,7 @@ public final class SqlStores {
     static DataSourcePool postgresPool(PostgresUrl url, String password, Map<String, String> env, Path home,
                                        boolean readOnly, StoreLocation location, Map<String, String> tlsProperties) {
         if (!url.sslMode().equals("disable")) {
-            Map<String, String> chacha = new java.util.LinkedHashMap<>(tlsProperties);
+            Map<String, String> chacha = new LinkedHashMap<>(tlsProperties);
             chacha.put(ChaChaTlsFactory.FACTORY_PROPERTY, ChaChaTlsFactory.class.getName());
             try {
                 return build(postgresBuilder(url, password, env, home, chacha).readOnly(readOnly));
@@ -156,7 +157,7 @@ public final class SqlStores {
      * otherwise look for under Java's {@code user.home}, ignoring {@code PGSSLROOTCERT} and {@code $HOME}.
      */
     static Map<String, String> driverProperties(PostgresUrl url, Map<String, String> env, Path home) {
-        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        Map<String, String> properties = new LinkedHashMap<>();
         properties.put("reWriteBatchedInserts", "true");
         if (url.verifiesCertificate()) {
             properties.put("sslrootcert", url.rootCertificate(env, home).toString());

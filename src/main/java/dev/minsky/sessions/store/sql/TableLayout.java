@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * The {@code sessions} table as it really is (DESIGN convention 4): its columns, read from the
@@ -74,7 +75,7 @@ final class TableLayout {
         this.columnOfField = Map.copyOf(byField);
         this.extraIndex = extra;
         this.knownColumn = SessionField.KNOWN.stream().mapToInt(f -> byField.getOrDefault(f, -1)).toArray();
-        this.otherColumns = java.util.stream.IntStream.range(0, fields.size())
+        this.otherColumns = IntStream.range(0, fields.size())
                 .filter(i -> fields.get(i) != null && !SessionField.isKnown(fields.get(i))).toArray();
     }
 
