@@ -113,6 +113,37 @@ class SqliteStoreTest implements SessionStoreContract {
     }
 
     @Test
+    void bulkWritesLeaveTheCheckpointToTheNextOrdinaryWriteAndLoseNothing() throws Exception {
+        Path db;
+        String pad = "p".repeat(3000);
+        try (SessionStore store = newStore()) {
+            db = file(store);
+            Path wal = db.resolveSibling(db.getFileName() + "-wal");
+            for (int b = 0; b < 3; b++) { // 2,100 rows of ~3 KB: 1,500+ pages, past SQLite's usual 1,000
+                List<SessionRecord> batch = new ArrayList<>();
+                for (int i = 0; i < 700; i++) {
+                    batch.add(TestRecords.minimal("s" + b + "-" + i).toBuilder().set(SessionField.REPO_PATH, pad + i)
+                            .build());
+                }
+                store.writeBatch(batch);
+            }
+            assertTrue(Files.size(wal) > 1_500 * 4096L, "the rows are in the WAL: " + Files.size(wal));
+            assertTrue(Files.size(db) < 1_000_000, "no checkpoint during the batches: the file still has "
+                    + Files.size(db) + " bytes");
+            store.create(TestRecords.minimal("after"));
+            assertTrue(Files.size(db) > 6_000_000, "the next ordinary write checkpoints again as usual: the file has "
+                    + Files.size(db) + " bytes");
+            assertEquals(2_101, store.count(SessionQuery.all()));
+        }
+        assertFalse(Files.exists(db.resolveSibling(db.getFileName() + "-wal")), "closing checkpoints the rest");
+        try (SessionStore again = SqlStores.openSqlite(db)) {
+            assertEquals(2_101, again.count(SessionQuery.all()));
+            assertEquals(pad + 699, again.get("s2-699").orElseThrow().fields().get("repoPath").toJson()
+                    .replace("\"", ""));
+        }
+    }
+
+    @Test
     void readOnlyLeavesAnExistingFileAndItsFolderExactlyAsTheyWere() throws Exception {
         Path db;
         List<SessionRecord> records = List.of(TestRecords.rich("task-md#42"), TestRecords.minimal("b"));
