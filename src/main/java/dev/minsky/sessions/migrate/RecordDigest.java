@@ -274,29 +274,53 @@ public final class RecordDigest {
             entries.add(new Pair(name, sourceDigest, targetDigest));
         }
 
-        /** The source set's digest, then the target set's: one sort, then the two hashed side by side. */
+        /**
+         * The source set's digest, then the target set's: one sort, then the two hashed side by side, or once
+         * when the target has every record with the source's digest (a verification that finds nothing wrong).
+         */
         public byte[][] digests() {
             Pair[] sorted = entries.toArray(new Pair[0]);
             Arrays.parallelSort(sorted, (x, y) -> x.name.compareTo(y.name));
             byte[][] names = new byte[sorted.length][];
             IntStream.range(0, sorted.length).parallel()
                     .forEach(i -> names[i] = sorted[i].name.getBytes(StandardCharsets.UTF_8));
+            if (entries.stream().allMatch(p -> p.target != null && Arrays.equals(p.source, p.target))) {
+                byte[] both = digest(sorted, names, true);
+                return new byte[][] {both, both.clone()};
+            }
             CompletableFuture<byte[]> target = CompletableFuture.supplyAsync(() -> digest(sorted, names, false));
             byte[] source = digest(sorted, names, true);
             return new byte[][] {source, target.join()};
         }
 
-        /** One side's digest over the sorted entries (the target's leaves out the names it lacks). */
+        /**
+         * One side's digest over the sorted entries (the target's leaves out the names it lacks), fed to
+         * SHA-256 in 64 KiB pieces rather than three small updates per record.
+         */
         private static byte[] digest(Pair[] sorted, byte[][] names, boolean ofSource) {
             MessageDigest md = sha256();
+            byte[] piece = new byte[1 << 16];
+            int size = 0;
             for (int i = 0; i < sorted.length; i++) {
                 byte[] d = ofSource ? sorted[i].source : sorted[i].target;
-                if (d != null) {
-                    md.update(names[i]);
-                    md.update((byte) 0);
-                    md.update(d);
+                if (d == null) {
+                    continue;
                 }
+                byte[] name = names[i];
+                if (size + name.length + 1 + d.length > piece.length) {
+                    md.update(piece, 0, size);
+                    size = 0;
+                    if (name.length + 1 + d.length > piece.length) {
+                        piece = new byte[name.length + 1 + d.length]; // a name longer than 64 KiB
+                    }
+                }
+                System.arraycopy(name, 0, piece, size, name.length);
+                size += name.length;
+                piece[size++] = 0;
+                System.arraycopy(d, 0, piece, size, d.length);
+                size += d.length;
             }
+            md.update(piece, 0, size);
             return md.digest();
         }
     }

@@ -100,6 +100,26 @@ class RecordDigestTest {
     }
 
     @Test
+    void whenTheTargetHasEverySourceDigestBothSetDigestsAreTheDefinitionsToo() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        java.util.SortedMap<String, byte[]> source = new java.util.TreeMap<>();
+        RecordDigest.SetPair pair = new RecordDigest.SetPair();
+        for (int i = 0; i < 5000; i++) {
+            // one name far longer than the 64 KiB pieces the digest is fed in
+            String name = i == 1234 ? "long-" + "\u00e9".repeat(40_000) : "\ud83d\ude00-" + random.nextInt(1_000_000) + "-" + i;
+            byte[] s = new byte[32];
+            random.nextBytes(s);
+            source.put(name, s);
+            pair.add(name, s, s.clone());
+        }
+        byte[][] both = pair.digests();
+        assertArrayEquals(setDigest(source), both[0]);
+        assertArrayEquals(setDigest(source), both[1]);
+        both[0][0]++;
+        assertArrayEquals(setDigest(source), both[1], "two arrays: changing one leaves the other");
+    }
+
+    @Test
     void setDigestDoesNotDependOnOrder() {
         RecordDigest.SetPair one = new RecordDigest.SetPair();
         RecordDigest.SetPair two = new RecordDigest.SetPair();
