@@ -84,6 +84,7 @@ final class SqlSessionStore implements SessionStore {
     private final boolean writable;
     private final String backupName;
     private final Runnable afterClose;
+    private final SqliteCheckpointer checkpointer; // writable SQLite stores only
     private final java.util.concurrent.atomic.AtomicLong writtenSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rowsAtAnalyze = new java.util.concurrent.atomic.AtomicLong();
 
@@ -107,6 +108,8 @@ final class SqlSessionStore implements SessionStore {
         this.writable = writable;
         this.backupName = backupName;
         this.afterClose = afterClose;
+        this.checkpointer = location instanceof StoreLocation.Sqlite sqlite && writable
+                ? new SqliteCheckpointer(sqlite.path()) : null;
     }
 
     @Override
@@ -403,16 +406,17 @@ final class SqlSessionStore implements SessionStore {
             } finally {
                 walAutoCheckpoint(usual);
             }
+            checkpointer.request();
         }
         afterBulkWrite(rows.size());
     }
 
     /**
      * Sets SQLite's automatic checkpoint (in WAL pages) of this store's connection; returns the
-     * setting it had. A migration's batches commit with it off: at SQLite's usual 1,000 pages, a
-     * 100,000-record load copied its WAL into the file and synced both a dozen times, 0.3-0.4 s of the
-     * copy (ADR 5 addendum). The WAL is then checkpointed once, by the next ordinary write or when
-     * the store closes; a run killed before that leaves a WAL that SQLite replays on the next open.
+     * setting it had. A migration's batches commit with it off, and {@link SqliteCheckpointer}
+     * checkpoints beside them instead: at SQLite's usual 1,000 pages, a 100,000-record load stopped
+     * to copy its WAL into the file and sync both a dozen times, 0.3-0.4 s of the copy (ADR 5
+     * addendum). A run killed meanwhile leaves a WAL that SQLite replays on the next open.
      */
     private int walAutoCheckpoint(int pages) {
         return inTransaction(c -> {
@@ -635,6 +639,9 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close(); // before the store's connection, whose closing checkpoints what is left
+        }
         if (db != null) {
             db.shutdown(true, false);
         }
