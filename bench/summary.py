@@ -110,8 +110,33 @@ def gui(d):
     return rows
 
 
-def table(out, statuses):
+def family(name):
+    """The benchmark a source or a row belongs to: the GUI's sources (gui-*) are one."""
+    return "gui" if name.startswith("gui") else name
+
+
+# The first words of a summary row, and the benchmark that wrote it (for rows kept from the document).
+ROW_FAMILIES = [("`list --format json`", "list-json"), ("`migrate`", "migrate"), ("one update,", "store-latency"),
+                ("8 threads on PostgreSQL", "store-latency"), ("GUI ", "gui")]
+
+
+def previous_rows(doc):
+    """The summary table's rows in the document, as (family, cells); empty when it has none."""
+    if not doc or BEGIN not in doc or MARKER not in doc:
+        return []
     rows = []
+    for line in doc.split(BEGIN, 1)[1].split(MARKER, 1)[0].splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("| ") or len(cells) != len(HEADER) or cells == HEADER:
+            continue
+        fam = next((f for prefix, f in ROW_FAMILIES if cells[0].startswith(prefix)), None)
+        if fam:
+            rows.append((fam, tuple(cells)))
+    return rows
+
+
+def table(out, statuses, previous=()):
+    by_family = {}  # family -> rows, in the order of the sources
     sources = [("list-json", os.path.join(out, "list-json.summary.json"), list_json),
                ("migrate", os.path.join(out, "migrate.json"), migrate),
                ("store-latency", os.path.join(out, "store-latency.json"), store_latency)]
@@ -121,8 +146,9 @@ def table(out, statuses):
     for name, path, render in sources:
         d = load(path)
         if name not in statuses and d is None:
-            continue  # never run here
+            continue  # not run here: its rows, if the document has them, are kept below
         # not run this time (run-all.sh --only): its last figures stay, each row with its own date and commit
+        rows = by_family.setdefault(family(name), [])
         rc = statuses.get(name, "-")
         if d is None:
             rows.append((f"`bench/{name}.sh`", "-", "-", "-", "-", f"**did not run** (exit {rc})", "-", "-"))
@@ -131,6 +157,15 @@ def table(out, statuses):
             rows += render(d)
         except (KeyError, TypeError, ValueError) as e:
             rows.append((f"`bench/{name}.sh`", "-", "-", "-", "-", f"**unreadable summary** ({e})", "-", "-"))
+    # a benchmark neither run now nor earlier in this checkout (bench/out is not committed): the rows the
+    # document already has for it stay, with their own date and commit, in their usual place
+    kept = {}
+    for fam, cells in previous:
+        if fam not in by_family:
+            kept.setdefault(fam, []).append(cells)
+    order = ["list-json", "migrate", "store-latency", "gui"]
+    families = order + [f for f in list(by_family) + list(kept) if f not in order]
+    rows = [r for f in dict.fromkeys(families) for r in by_family.get(f, kept.get(f, []))]
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
     lines += ["| " + " | ".join(r) + " |" for r in rows]
     return "\n".join(lines)
@@ -144,7 +179,11 @@ def main():
     ap.add_argument("--doc")
     a = ap.parse_args()
     statuses = dict(s.split("=", 1) for s in a.statuses.split())
-    t = table(a.out, statuses)
+    doc = None
+    if a.doc and os.path.exists(a.doc):
+        with open(a.doc) as f:
+            doc = f.read()
+    t = table(a.out, statuses, previous_rows(doc))
     print(t)
     if not a.doc:
         return
