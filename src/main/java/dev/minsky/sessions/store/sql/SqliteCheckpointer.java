@@ -26,6 +26,7 @@ final class SqliteCheckpointer implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService thread; // made at the first request: most stores never ask
     private Connection connection; // opened and used on that thread only
+    private boolean closed;
 
     SqliteCheckpointer(Path file) {
         this.file = file;
@@ -33,7 +34,7 @@ final class SqliteCheckpointer implements AutoCloseable {
 
     /** Starts a checkpoint unless one is running (which will also copy what was committed before it began). */
     synchronized void request() {
-        if (!running.compareAndSet(false, true)) {
+        if (closed || !running.compareAndSet(false, true)) {
             return;
         }
         if (thread == null) {
@@ -66,7 +67,8 @@ final class SqliteCheckpointer implements AutoCloseable {
     /** Waits for a running checkpoint and closes the connection: before the store's own connection closes. */
     @Override
     public synchronized void close() {
-        if (thread == null) {
+        closed = true;
+        if (thread == null || thread.isShutdown()) {
             return;
         }
         thread.execute(() -> {
