@@ -52,7 +52,16 @@ if command -v xvfb-run >/dev/null; then
   n=$((n + 1))
   cp "$FIX/messy-1000-with-3-invalid.json" "$work/gui.json"
   HOME=$work MINSKY_JSON_PATH=$work/gui.json timeout -s TERM 15 xvfb-run -a -s "-screen 0 1280x800x24" \
-    java -Xshare:off -XX:DumpLoadedClassList="$work/run-$n.lst" -jar "$JAR" >/dev/null 2>&1 || true
+    java -Xshare:off -XX:DumpLoadedClassList="$work/run-$n.lst" -jar "$JAR" >"$work/window.log" 2>&1 || true
+  # A window that could not open (no GTK libraries, no display) still leaves a list, without the window's
+  # classes: writing it would leave them out of the archive, and the window would start slower for
+  # everyone. Stop here instead.
+  if ! grep -q '^dev/minsky/sessions/gui/sessions/' "$work/run-$n.lst" 2>/dev/null; then
+    echo "cds-classlist: the window did not open under xvfb-run, so $OUT was left as it was; its output:" >&2
+    grep -v '^[[:space:]]*at ' "$work/window.log" | head -n 5 >&2
+    echo "cds-classlist: on Debian it needs libgtk-3-0 (apt-get install libgtk-3-0 xvfb xauth)" >&2
+    exit 1
+  fi
 else
   echo "cds-classlist: xvfb-run not found: the list leaves out the window's classes" >&2
 fi
