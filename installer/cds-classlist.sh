@@ -56,7 +56,7 @@ if command -v xvfb-run >/dev/null; then
   # A window that could not open (no GTK libraries, no display) still leaves a list, without the window's
   # classes: writing it would leave them out of the archive, and the window would start slower for
   # everyone. Stop here instead.
-  if ! grep -q '^dev/minsky/sessions/gui/sessions/' "$work/run-$n.lst" 2>/dev/null; then
+  if ! grep -q '^javafx/scene/control/TableView$' "$work/run-$n.lst" 2>/dev/null; then
     echo "cds-classlist: the window did not open under xvfb-run, so $OUT was left as it was; its output:" >&2
     grep -v '^[[:space:]]*at ' "$work/window.log" | head -n 5 >&2
     echo "cds-classlist: on Debian it needs libgtk-3-0 (apt-get install libgtk-3-0 xvfb xauth)" >&2
