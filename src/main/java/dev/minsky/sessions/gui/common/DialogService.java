@@ -19,6 +19,12 @@ public interface DialogService {
     boolean confirm(String title, String message, String confirmLabel);
 
     /**
+     * As {@link #confirm(String, String, String)}, when "Cancel" would not say what the other choice does
+     * (Reload / Keep editing). The {@code cancelLabel} choice is the safe one and the default: Enter takes it.
+     */
+    boolean confirm(String title, String message, String confirmLabel, String cancelLabel);
+
+    /**
      * A file to open or save.
      *
      * @param extensions like {@code "*.json"}; empty for any file

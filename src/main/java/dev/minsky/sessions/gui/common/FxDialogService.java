@@ -26,7 +26,7 @@ public final class FxDialogService implements DialogService {
     @Override
     public void error(String title, String message, Throwable details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
-        prepare(alert, title, message);
+        prepare(alert, title, message, "error-dialog");
         if (details != null) {
             StringWriter trace = new StringWriter();
             details.printStackTrace(new PrintWriter(trace));
@@ -43,16 +43,21 @@ public final class FxDialogService implements DialogService {
     @Override
     public void info(String title, String message) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        prepare(alert, title, message);
+        prepare(alert, title, message, "info-dialog");
         alert.showAndWait();
     }
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        return confirm(title, message, confirmLabel, text.getString("dialog.cancel"));
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, String cancelLabel) {
         ButtonType yes = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(text.getString("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType no = new ButtonType(cancelLabel, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, message, yes, no);
-        prepare(alert, title, message);
+        prepare(alert, title, message, "confirm-dialog");
         // the safe choice is the default: Enter does not delete or overwrite
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(no)).setDefaultButton(true);
@@ -80,7 +85,9 @@ public final class FxDialogService implements DialogService {
         return Optional.ofNullable(f).map(java.io.File::toPath);
     }
 
-    private void prepare(Alert alert, String title, String message) {
+    /** {@code id} names the dialog pane by kind, so screen tests can find the dialog they wait for. */
+    private void prepare(Alert alert, String title, String message, String id) {
+        alert.getDialogPane().setId(id);
         alert.initOwner(owner);
         alert.setTitle(title);
         alert.setHeaderText(title);

@@ -31,7 +31,10 @@ public final class FxTaskRunner implements TaskRunner {
         t.setDaemon(true);
         return t;
     });
-    /** Only starts repeating checks (on {@link #executor}): a check that hangs never delays another. */
+    /**
+     * Only starts work later on {@link #executor} (repeating checks, delayed runs): a check that hangs never
+     * delays another, and a delay waits here without holding a worker.
+     */
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "store-check-timer");
         t.setDaemon(true);
@@ -119,6 +122,75 @@ public final class FxTaskRunner implements TaskRunner {
                 return task.isDone();
             }
         };
+    }
+
+    @Override
+    public <T> Handle runAfter(Duration delay, String title, Work<T> work, Consumer<? super T> onSuccess,
+                               Consumer<Throwable> onFailure) {
+        if (delay.isZero() || delay.isNegative()) {
+            return run(title, work, onSuccess, onFailure);
+        }
+        Delayed<T> d = new Delayed<>(title, work, onSuccess, onFailure);
+        try {
+            d.future = timer.schedule(d::start, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            d.cancel(); // shut down: nothing runs any more
+        }
+        return d;
+    }
+
+    /**
+     * Work waiting on the timer for its delay: only when that has passed does it become a {@link #run} (and
+     * count as running work). Cancelled before, it never runs and reports the cancellation as a run would.
+     */
+    private final class Delayed<T> implements Handle {
+        private final String title;
+        private final Work<T> work;
+        private final Consumer<? super T> onSuccess;
+        private final Consumer<Throwable> onFailure;
+        private volatile ScheduledFuture<?> future;
+        /** Both guarded by this: the timer's start and a cancel from the FX thread may meet. */
+        private Handle started;
+        private boolean cancelled;
+
+        Delayed(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+            this.title = title;
+            this.work = work;
+            this.onSuccess = onSuccess;
+            this.onFailure = onFailure;
+        }
+
+        synchronized void start() {
+            if (!cancelled) {
+                started = run(title, work, onSuccess, onFailure);
+            }
+        }
+
+        @Override
+        public void cancel() {
+            Handle running;
+            synchronized (this) {
+                if (cancelled) {
+                    return;
+                }
+                cancelled = true;
+                running = started;
+            }
+            if (running != null) {
+                running.cancel();
+                return;
+            }
+            ScheduledFuture<?> f = future;
+            if (f != null) {
+                f.cancel(false);
+            }
+            onFx(() -> onFailure.accept(new java.util.concurrent.CancellationException(title + " was cancelled")));
+        }
+
+        @Override
+        public synchronized boolean done() {
+            return started != null ? started.done() : cancelled;
+        }
     }
 
     @Override

@@ -57,6 +57,16 @@ public interface TaskRunner {
     <T> Handle run(String title, Work<T> work, ProgressListener progress, Consumer<? super T> onSuccess,
                    Consumer<Throwable> onFailure);
 
+    /**
+     * As {@link #run(String, Work, Consumer, Consumer)}, but started only once {@code delay} has passed. Until
+     * then nothing runs and nothing is shown as running work: waiting occupies no worker (a list waits for the
+     * filters to settle before it reads the rest of an answer). Cancelling the handle before the delay has
+     * passed means the work never runs; {@code onFailure} then gets a cancellation, as for cancelled work.
+     * A delay of zero or less starts the work at once.
+     */
+    <T> Handle runAfter(Duration delay, String title, Work<T> work, Consumer<? super T> onSuccess,
+                        Consumer<Throwable> onFailure);
+
     /** A check started by {@link #repeat}: cancel stops it. */
     interface Repeating extends Handle {
         /** Runs the check as soon as it can (once more after the one running, if any). Any thread. */

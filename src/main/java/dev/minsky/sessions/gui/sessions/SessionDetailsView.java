@@ -8,10 +8,7 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -142,19 +139,12 @@ public final class SessionDetailsView {
         if (!editor.conflictProperty().get()) {
             return;
         }
-        ButtonType reload = new ButtonType(ctx.text("sessions.conflict.reload"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType keep = new ButtonType(ctx.text("sessions.conflict.keep"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, ctx.text("sessions.conflict.message",
-                editor.loadedProperty().get().session()), reload, keep);
-        alert.initOwner(root.getScene().getWindow());
-        alert.setTitle(ctx.text("sessions.conflict.title"));
-        alert.setHeaderText(ctx.text("sessions.conflict.title"));
-        alert.getDialogPane().setMinWidth(480);
-        alert.getDialogPane().setId("conflict-dialog");
-        // as in every confirmation (FxDialogService.confirm): Enter takes the safe choice, keeping the edits
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(reload)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
-        if (alert.showAndWait().filter(b -> b == reload).isPresent()) {
+        // through the one dialog path (DESIGN convention 8); as in every confirmation, Enter takes the
+        // safe choice, keeping the edits
+        boolean reload = ctx.dialogs().confirm(ctx.text("sessions.conflict.title"),
+                ctx.text("sessions.conflict.message", editor.loadedProperty().get().session()),
+                ctx.text("sessions.conflict.reload"), ctx.text("sessions.conflict.keep"));
+        if (reload) {
             editor.reloadStored();
         } else {
             editor.keepEditing();

@@ -7,6 +7,7 @@ import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.common.TaskRunner;
 import dev.minsky.sessions.store.SessionStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -242,15 +243,16 @@ public final class SessionListModel {
         }
     }
 
-    /** Appends the page after {@code into}'s rows, then the next one, while {@code gen} is the latest request. */
+    /**
+     * Appends the page after {@code into}'s rows, then the next one, while {@code gen} is the latest request.
+     * The first page waits {@code waitMillis} on the runner's timer, not in a worker: a newer request meanwhile
+     * cancels it ({@link #reload()}), so the store is never asked, and the wait does not show as running work.
+     */
     private void readRest(SessionStore s, SessionQuery q, long gen, String keep, ObservableList<SessionRecord> into,
                           boolean selected, long waitMillis) {
         int offset = into.size();
         int size = this.page;
-        running = ctx.tasks().run(ctx.text("sessions.task.loading"), p -> {
-            if (waitMillis > 0) {
-                Thread.sleep(waitMillis);
-            }
+        running = ctx.tasks().runAfter(Duration.ofMillis(waitMillis), ctx.text("sessions.task.loading"), p -> {
             if (gen != generation.get() || p.cancelled()) {
                 return null;
             }

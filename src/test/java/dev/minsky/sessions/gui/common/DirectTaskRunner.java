@@ -11,6 +11,7 @@ import java.util.function.Consumer;
  */
 public final class DirectTaskRunner implements TaskRunner {
     private final List<Check<?>> repeating = new CopyOnWriteArrayList<>();
+    private final List<Runnable> delayed = new CopyOnWriteArrayList<>();
 
     @Override
     public <T> Handle run(String title, Work<T> work, ProgressListener listener, Consumer<? super T> onSuccess,
@@ -36,6 +37,55 @@ public final class DirectTaskRunner implements TaskRunner {
         }
         onSuccess.accept(result);
         return done();
+    }
+
+    /**
+     * Without a delay, as {@link #run}. With one, the work waits until the test says the time has
+     * passed ({@link #runDelayed()}): a test sees what happens meanwhile, without sleeping. Cancelled
+     * before, it never runs and {@code onFailure} gets a cancellation at once.
+     */
+    @Override
+    public <T> Handle runAfter(Duration delay, String title, Work<T> work, Consumer<? super T> onSuccess,
+                               Consumer<Throwable> onFailure) {
+        if (delay.isZero() || delay.isNegative()) {
+            return run(title, work, onSuccess, onFailure);
+        }
+        boolean[] over = new boolean[1];
+        Runnable[] start = new Runnable[1];
+        start[0] = () -> {
+            if (over[0]) {
+                return; // cancelled by a run started before it in the same runDelayed()
+            }
+            over[0] = true;
+            delayed.remove(start[0]);
+            run(title, work, onSuccess, onFailure);
+        };
+        delayed.add(start[0]);
+        return new Handle() {
+            @Override
+            public void cancel() {
+                if (!over[0]) {
+                    over[0] = true;
+                    delayed.remove(start[0]);
+                    onFailure.accept(new java.util.concurrent.CancellationException(title + " was cancelled"));
+                }
+            }
+
+            @Override
+            public boolean done() {
+                return over[0];
+            }
+        };
+    }
+
+    /** Starts every delayed run that is not cancelled, as if its delay had passed (runs started meanwhile wait). */
+    public void runDelayed() {
+        List.copyOf(delayed).forEach(Runnable::run);
+    }
+
+    /** How many delayed runs wait for their delay (not started, not cancelled). */
+    public int delayedCount() {
+        return delayed.size();
     }
 
     /**

@@ -14,6 +14,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> errors = Collections.synchronizedList(new ArrayList<>());
     public final List<String> infos = Collections.synchronizedList(new ArrayList<>());
     public final List<String> confirmations = Collections.synchronizedList(new ArrayList<>());
+    /** {@code "confirm label / cancel label"} per confirmation, in the order of {@link #confirmations}. */
+    public final List<String> confirmChoices = Collections.synchronizedList(new ArrayList<>());
     /** What {@link #confirm} answers. */
     public volatile boolean confirmAnswer = true;
     /** What {@link #chooseFile} answers (null: the user cancelled). */
@@ -31,6 +33,12 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message, String confirmLabel) {
+        return confirm(title, message, confirmLabel, "Cancel");
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel, String cancelLabel) {
+        confirmChoices.add(confirmLabel + " / " + cancelLabel);
         confirmations.add(title + ": " + message);
         return confirmAnswer;
     }

@@ -332,6 +332,32 @@ class SessionsViewModelTest {
             };
         }
 
+        /** Queued like any work (the test says when the delay has passed); cancelled before that, it never runs. */
+        @Override
+        public <T> Handle runAfter(java.time.Duration delay, String title, Work<T> work,
+                                   java.util.function.Consumer<? super T> onSuccess,
+                                   java.util.function.Consumer<Throwable> onFailure) {
+            boolean[] cancelled = new boolean[1];
+            Handle queued = run(title, p -> {
+                if (cancelled[0]) {
+                    throw new java.util.concurrent.CancellationException(title + " was cancelled");
+                }
+                return work.call(p);
+            }, null, onSuccess, onFailure);
+            return new Handle() {
+                @Override
+                public void cancel() {
+                    cancelled[0] = true;
+                    queued.cancel();
+                }
+
+                @Override
+                public boolean done() {
+                    return queued.done();
+                }
+            };
+        }
+
         /** The store watcher's checks, as the direct runner runs them: the first at once, later ones when asked. */
         @Override
         public <T> Repeating repeat(java.time.Duration period, Work<T> check,

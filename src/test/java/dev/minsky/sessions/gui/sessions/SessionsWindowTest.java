@@ -9,8 +9,10 @@ import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.gui.common.AppContext;
+import dev.minsky.sessions.gui.common.DialogService;
 import dev.minsky.sessions.gui.SessionManagerApp;
 import dev.minsky.sessions.gui.common.FxDialogService;
+import dev.minsky.sessions.gui.common.RecordingDialogs;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.ViewLoader;
 import dev.minsky.sessions.store.TestRecords;
@@ -58,13 +60,19 @@ class SessionsWindowTest {
     }
 
     private void open(FxRobot robot, SessionRecord... records) throws TimeoutException {
+        open(robot, null, records);
+    }
+
+    /** The window on {@code records}; {@code dialogs} null: real dialogs, owned by the window. */
+    private void open(FxRobot robot, DialogService dialogs, SessionRecord... records) throws TimeoutException {
         file = dir.resolve("session-db.json");
         try (JsonFileStore store = new JsonFileStore(file)) {
             store.writeBatch(List.of(records));
         }
         Map<String, String> env = Map.of("MINSKY_JSON_PATH", file.toString(), "XDG_CONFIG_HOME", dir.resolve("cfg").toString());
         robot.interact(() -> {
-            AppContext ctx = new AppContext(env, dir, new FxTaskRunner(), new FxDialogService(stage, ViewLoader.texts()));
+            AppContext ctx = new AppContext(env, dir, new FxTaskRunner(),
+                    dialogs != null ? dialogs : new FxDialogService(stage, ViewLoader.texts()));
             // a short check period: a change made elsewhere shows within the tests' waits
             vm = new SessionsViewModel(ctx, () -> new ConfigResolver(env, dir), ZoneId.of("UTC"), Clock.systemUTC(),
                     Duration.ofMillis(300));
@@ -81,7 +89,11 @@ class SessionsWindowTest {
     }
 
     private void openThree(FxRobot robot) throws TimeoutException {
-        open(robot, TestRecords.minimal("fix-parser"),
+        openThree(robot, null);
+    }
+
+    private void openThree(FxRobot robot, DialogService dialogs) throws TimeoutException {
+        open(robot, dialogs, TestRecords.minimal("fix-parser"),
                 TestRecords.withTask("task#001", "#001").toBuilder().set(SessionField.REPO_NAME, "edobry/minsky").build(),
                 TestRecords.rich("task-md#2"));
     }
@@ -262,14 +274,43 @@ class SessionsWindowTest {
             minskyCli.update(SessionPatch.of("fix-parser").set(SessionField.BRANCH, "theirs").build());
         }
         shortcut(robot, KeyCode.S);
-        waitForDialog(robot, "#conflict-dialog");
-        DialogPane dialog = robot.lookup("#conflict-dialog").queryAs(DialogPane.class);
+        waitForDialog(robot, "#confirm-dialog");
+        DialogPane dialog = robot.lookup("#confirm-dialog").queryAs(DialogPane.class);
+        assertEquals("Changed by someone else", dialog.getHeaderText());
+        assertEquals(480, dialog.getMinWidth());
+        assertEquals(stage, ((Stage) dialog.getScene().getWindow()).getOwner(), "owned by the window");
         assertTrue(dialog.getContentText().contains("fix-parser"), dialog.getContentText());
         assertEquals(List.of("Keep editing"), dialog.getButtonTypes().stream().map(dialog::lookupButton)
                 .filter(b -> ((Button) b).isDefaultButton()).map(b -> ((Button) b).getText()).toList(),
                 "Enter keeps the edits");
         robot.clickOn("Reload");
         TextField branch = robot.lookup("#field-branch").queryAs(TextField.class);
+        waitUntil(() -> branch.getText().equals("theirs"));
+    }
+
+    /** DESIGN convention 8: the conflict question goes through the DialogService, like every other one. */
+    @Test
+    void theConflictQuestionGoesThroughTheDialogService(FxRobot robot) throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs();
+        dialogs.confirmAnswer = false;
+        openThree(robot, dialogs);
+        select(robot, "fix-parser");
+        replaceText(robot, "#field-branch", "mine");
+        try (JsonFileStore minskyCli = new JsonFileStore(file)) {
+            minskyCli.update(SessionPatch.of("fix-parser").set(SessionField.BRANCH, "theirs").build());
+        }
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> dialogs.confirmations.size() == 1);
+        assertTrue(dialogs.confirmations.get(0).startsWith("Changed by someone else: Session fix-parser was changed"),
+                dialogs.confirmations.get(0));
+        assertEquals(List.of("Reload / Keep editing"), dialogs.confirmChoices);
+        TextField branch = robot.lookup("#field-branch").queryAs(TextField.class);
+        waitUntil(() -> !vm.editor().conflictProperty().get());
+        assertEquals("mine", branch.getText(), "kept editing");
+
+        dialogs.confirmAnswer = true;
+        shortcut(robot, KeyCode.S);
+        waitUntil(() -> dialogs.confirmations.size() == 2);
         waitUntil(() -> branch.getText().equals("theirs"));
     }
 
@@ -345,9 +386,9 @@ class SessionsWindowTest {
         assertEquals("mine", branch.getText(), "the edit is untouched");
         assertEquals("fix-parser", selectedName(robot));
         shortcut(robot, KeyCode.S);
-        waitForDialog(robot, "#conflict-dialog");
+        waitForDialog(robot, "#confirm-dialog");
         robot.clickOn("Keep editing");
-        waitUntil(() -> robot.lookup("#conflict-dialog").tryQuery().isEmpty());
+        waitUntil(() -> robot.lookup("#confirm-dialog").tryQuery().isEmpty());
         assertEquals("mine", branch.getText());
         try (JsonFileStore check = new JsonFileStore(file)) {
             assertEquals("theirs", check.get("fix-parser").orElseThrow().branch(), "their change is not overwritten");
