@@ -173,8 +173,15 @@ public final class Migration {
         private boolean complete = true;
         private ExecutorService writer;
         private ExecutorService lookups;
-        private Future<?> pending;
+        private Future<Map<String, SessionRecord>> pending;
         private List<Classified> pendingRecords = List.of();
+        /**
+         * The target was empty when the copy began: its batches are not looked up first but written as
+         * new ({@link SessionStore#writeNew}); a batch that meets a name another writer stored meanwhile
+         * is classified against what it met and written again ({@link #reclassify}). Not for
+         * {@code --on-conflict fail}, whose plan must stop before such a batch.
+         */
+        private final boolean asNew;
 
         Copy(MigrationReport.Builder report) {
             this.report = report;
@@ -182,6 +189,7 @@ public final class Migration {
             this.targetRecords = plan != null ? plan.targetRecords() : target.count(SessionQuery.all());
             listener.phaseStarted(Phase.COPY, total);
             this.progress = new PhaseProgress(Phase.COPY, total);
+            this.asNew = targetRecords == 0 && options.onConflict() != ConflictPolicy.FAIL;
         }
 
         void run() {
@@ -210,16 +218,50 @@ public final class Migration {
             if (pending == null) {
                 return;
             }
-            Future<?> f = pending;
+            Future<Map<String, SessionRecord>> f = pending;
             pending = null;
-            Futures.await(f, "writing a batch");
-            committed += pendingRecords.size();
-            listener.batchCommitted(pendingRecords.size(), committed);
-            for (Classified c : pendingRecords) {
+            Map<String, SessionRecord> met = Futures.await(f, "writing a batch");
+            List<Classified> written = met.isEmpty() ? pendingRecords : reclassify(pendingRecords, met);
+            pendingRecords = List.of();
+            committed += written.size();
+            listener.batchCommitted(written.size(), committed);
+            for (Classified c : written) {
                 listener.record(progress.record(c.name,
                         c.outcome == Outcome.NEW ? Outcome.COPIED : Outcome.OVERWRITTEN, c.detail()));
             }
-            pendingRecords = List.of();
+        }
+
+        /**
+         * A batch written as new that met names stored meanwhile (nothing of it was written): its records
+         * classified again against what the target holds, reported as the policy says, and those to write
+         * written (as a batch is when the target is looked up first). Returns the records written.
+         */
+        private List<Classified> reclassify(List<Classified> batch, Map<String, SessionRecord> met) {
+            List<CheckedRecord> toWrite = new ArrayList<>();
+            List<Classified> written = new ArrayList<>();
+            for (Classified was : batch) {
+                Classified c = classify(was.checked, was.position, met.get(was.checked.record().session()));
+                planned.replace(was, c);
+                switch (c.outcome) {
+                    case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
+                    case CONFLICT -> {
+                        if (options.onConflict() == ConflictPolicy.OVERWRITE) {
+                            toWrite.add(c.checked);
+                            written.add(c);
+                        } else {
+                            listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
+                        }
+                    }
+                    default -> {
+                        toWrite.add(c.checked);
+                        written.add(c);
+                    }
+                }
+            }
+            if (!toWrite.isEmpty()) {
+                target.writeChecked(toWrite);
+            }
+            return written;
         }
 
         private void awaitWriteQuietly() {
@@ -231,7 +273,7 @@ public final class Migration {
         }
 
         private boolean batch(List<SessionRecord> batch) {
-            List<Classified> classified = classify(batch, position, lookups);
+            List<Classified> classified = classify(batch, position, asNew ? null : lookups);
             position += batch.size();
             List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
@@ -272,7 +314,13 @@ public final class Migration {
             }
             if (!toWrite.isEmpty()) {
                 pendingRecords = written;
-                pending = writer.submit(() -> target.writeChecked(toWrite));
+                pending = writer.submit(() -> {
+                    if (asNew) {
+                        return target.writeNew(toWrite);
+                    }
+                    target.writeChecked(toWrite);
+                    return Map.of();
+                });
             }
             return true;
         }
@@ -314,6 +362,12 @@ public final class Migration {
         private final EnumMap<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         private final List<InvalidRecord> invalid = new ArrayList<>();
         private final List<Conflict> conflicts = new ArrayList<>();
+
+        /** {@code was} (counted as new) is {@code now} after all: the target had its name when written. */
+        void replace(Classified was, Classified now) {
+            counts.merge(was.outcome, -1L, Long::sum);
+            add(now);
+        }
 
         void add(Classified c) {
             counts.merge(c.outcome, 1L, Long::sum);

@@ -155,6 +155,23 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * {@link #writeChecked} of records expected to be new here: if none of their names is stored, writes
+     * them in one transaction and returns an empty map; if one is (another writer stored it meanwhile),
+     * writes nothing and returns the stored records of the batch's names, for the caller to decide
+     * about them. A migration into a store that was empty writes this way instead of asking for every
+     * batch's names first; a SQL store finds out from its unique key, without a lookup.
+     *
+     * @throws InvalidSessionException naming the first record with problems (nothing written)
+     */
+    default Map<String, SessionRecord> writeNew(List<CheckedRecord> records) {
+        Map<String, SessionRecord> stored = getAll(records.stream().map(c -> c.record().session()).toList());
+        if (stored.isEmpty()) {
+            writeChecked(records);
+        }
+        return stored;
+    }
+
+    /**
      * How many records to give {@link #writeBatch} at a time when {@code requested} were asked
      * for: a store that rewrites everything on each write (a JSON file) asks for all of them.
      */

@@ -169,6 +169,67 @@ class MigrationTest {
         }
     }
 
+    /**
+     * A migration into an empty target writes its batches as new without looking their names up first.
+     * Here another writer (Minsky, say) stores two of the second batch's names after the first batch
+     * has committed: one the same as the source's record, one different. That batch must still come out
+     * as if it had been looked up: the same record already present, the different one kept or
+     * overwritten as the policy says, everything else copied, and the plan's counts saying so.
+     */
+    private void aWriterAddingNamesMidCopy(SessionStore target, SessionStore otherWriter, ConflictPolicy policy) {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(250))) {
+            SessionRecord same = numbered(250).get(140);
+            SessionRecord theirs = TestRecords.withTask("s00150", "md#theirs");
+            MigrationListener minskyWritesMeanwhile = new MigrationListener() {
+                @Override
+                public void batchCommitted(int records, long committed) {
+                    if (committed == 100) { // the first batch; the second has been checked, not written
+                        otherWriter.writeBatch(List.of(same, theirs));
+                    }
+                }
+            };
+            MigrationReport r = new Migration(json, target, MigrationOptions.defaults().withBatchSize(100)
+                    .withOnConflict(policy), minskyWritesMeanwhile).run();
+            CopyResult copy = r.copyResult().orElseThrow();
+            boolean overwrite = policy == ConflictPolicy.OVERWRITE;
+            assertEquals(1, copy.count(Outcome.ALREADY_PRESENT), ReportFormat.text(r));
+            assertEquals(overwrite ? 1 : 0, copy.count(Outcome.OVERWRITTEN), ReportFormat.text(r));
+            assertEquals(overwrite ? 0 : 1, copy.count(Outcome.CONFLICT_KEPT), ReportFormat.text(r));
+            assertEquals(248, copy.count(Outcome.COPIED), ReportFormat.text(r));
+            assertEquals(overwrite ? 249 : 248, r.committed());
+            assertEquals(248, r.plan().newRecords(), "the plan as the copy found it");
+            assertEquals(1, r.plan().identical());
+            assertEquals(1, r.plan().conflicting());
+            assertEquals("s00150", r.plan().conflicts().get(0).session());
+            assertEquals(250, target.count(SessionQuery.all()));
+            assertEquals(overwrite ? "md#150" : "md#theirs", target.get("s00150").orElseThrow().taskId());
+            Verification v = r.verificationResult().orElseThrow();
+            assertEquals(overwrite ? 0 : 1, v.different(), ReportFormat.text(r));
+            assertEquals(overwrite ? 0 : 1, r.exitStatus(), ReportFormat.text(r));
+        }
+    }
+
+    @Test
+    void aBatchMeetingNamesStoredMeanwhileIsClassifiedAgainSqlite() {
+        Path db = dir.resolve("t.db");
+        try (SessionStore sqlite = SqlStores.openSqlite(db); SessionStore minsky = SqlStores.openSqlite(db)) {
+            aWriterAddingNamesMidCopy(sqlite, minsky, ConflictPolicy.SKIP);
+        }
+        Path db2 = dir.resolve("t2.db");
+        try (SessionStore sqlite = SqlStores.openSqlite(db2); SessionStore minsky = SqlStores.openSqlite(db2)) {
+            aWriterAddingNamesMidCopy(sqlite, minsky, ConflictPolicy.OVERWRITE);
+        }
+    }
+
+    @Test
+    void aBatchMeetingNamesStoredMeanwhileIsClassifiedAgainPostgres() {
+        for (ConflictPolicy policy : List.of(ConflictPolicy.SKIP, ConflictPolicy.OVERWRITE)) {
+            try (SessionStore pg = postgres("stored-meanwhile")) {
+                aWriterAddingNamesMidCopy(pg, pg, policy);
+            }
+        }
+    }
+
     @Test
     void failWritesNothingWhenThePlanFindsAConflict() {
         try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(5));

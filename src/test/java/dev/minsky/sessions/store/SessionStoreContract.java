@@ -503,6 +503,27 @@ public interface SessionStoreContract {
         }
     }
 
+    @Test
+    default void writeNewWritesABatchOfNewNamesAndOtherwiseReturnsWhatIsStoredWritingNothing() {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> first = List.of(TestRecords.rich("a"), TestRecords.minimal("b"));
+            assertEquals(Map.of(), store.writeNew(first.stream().map(store::check).toList()));
+            for (SessionRecord r : first) {
+                assertEquals(r, store.get(r.session()).orElseThrow(), r.session());
+            }
+            SessionRecord otherB = TestRecords.withTask("b", "#elsewhere");
+            List<SessionRecord> second = List.of(TestRecords.minimal("c"), otherB, TestRecords.minimal("d"));
+            Map<String, SessionRecord> stored = store.writeNew(second.stream().map(store::check).toList());
+            assertEquals(Map.of("b", first.get(1)), stored, "the stored record of the name it met");
+            assertEquals(2, store.count(SessionQuery.all()), "nothing of that batch was written");
+            assertEquals(first.get(1), store.get("b").orElseThrow(), "the stored record is untouched");
+            SessionRecord invalid = TestRecords.minimal("bad").toBuilder().set(SessionField.CREATED_AT, "x").build();
+            assertThrows(InvalidSessionException.class,
+                    () -> store.writeNew(List.of(store.check(TestRecords.minimal("e")), store.check(invalid))));
+            assertEquals(2, store.count(SessionQuery.all()));
+        }
+    }
+
     /** A record checked by another store (another backend's layout) is checked again, not trusted. */
     @Test
     default void writeCheckedRechecksWhatAnotherStoreChecked() {

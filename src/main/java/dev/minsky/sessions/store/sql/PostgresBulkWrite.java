@@ -96,6 +96,14 @@ final class PostgresBulkWrite {
      * @throws SQLException            for anything else (connection lost, permissions)
      */
     void write(Connection c, List<Row> rows) throws SQLException {
+        write(c, rows, true);
+    }
+
+    /**
+     * {@link #write(Connection, List)}; without {@code replaceStored}, a name already stored is not
+     * replaced: the unique violation (SQLState 23505) is thrown, with nothing of the batch kept.
+     */
+    void write(Connection c, List<Row> rows, boolean replaceStored) throws SQLException {
         List<Row> last = lastOfEachName(rows);
         if (last.isEmpty()) {
             return;
@@ -113,6 +121,9 @@ final class PostgresBulkWrite {
             refused = e;
         }
         String state = String.valueOf(refused.getSQLState());
+        if (state.equals("23505") && !replaceStored) {
+            throw refused; // the caller finds out which names are stored
+        }
         if (state.equals("23505")) { // a name already stored (or another unique column): upsert through staging
             try {
                 upsertThroughStaging(c, copy, data);
@@ -123,7 +134,7 @@ final class PostgresBulkWrite {
                 refused = e;
             }
         } else if (state.equals("0A000")) { // COPY FROM is not supported here (row-level security)
-            insertBatch(c, last);
+            insertBatch(c, last, replaceStored);
             c.releaseSavepoint(before);
             return;
         }
@@ -181,8 +192,8 @@ final class PostgresBulkWrite {
         }
     }
 
-    private void insertBatch(Connection c, List<Row> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
+    private void insertBatch(Connection c, List<Row> rows, boolean replaceStored) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(queries.insert(replaceStored))) {
             for (Row r : rows) {
                 layout.bindWritable(ps, r.values());
                 ps.addBatch();

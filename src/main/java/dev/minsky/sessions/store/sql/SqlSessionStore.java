@@ -344,7 +344,7 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public void writeBatch(List<SessionRecord> records) {
         requireWritable();
-        writeRows(records, records.stream().map(this::writableRow).toList(), null);
+        writeRows(records, records.stream().map(this::writableRow).toList(), null, true);
     }
 
     /**
@@ -354,6 +354,38 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public void writeChecked(List<CheckedRecord> checked) {
         requireWritable();
+        Encoded e = encoded(checked);
+        writeRows(e.records, e.rows, e.lines, true);
+    }
+
+    /**
+     * {@link #writeChecked} with plain inserts (SQLite) or a plain {@code COPY} (PostgreSQL), which the
+     * table's unique key refuses for a stored name; then, in a second transaction, the batch's names are
+     * looked up. A refusal with none of them stored (another unique column, a constraint) is the
+     * ordinary write's to report: the batch is written as {@link #writeChecked} would.
+     */
+    @Override
+    public Map<String, SessionRecord> writeNew(List<CheckedRecord> checked) {
+        requireWritable();
+        Encoded e = encoded(checked);
+        try {
+            writeRows(e.records, e.rows, e.lines, false);
+            return Map.of();
+        } catch (NameTaken refused) {
+            Map<String, SessionRecord> stored = getAll(e.records.stream().map(SessionRecord::session).toList());
+            if (stored.isEmpty()) {
+                writeRows(e.records, e.rows, e.lines, true);
+            }
+            return stored;
+        }
+    }
+
+    /** Records with their rows and COPY lines, as {@link #writeRows} takes them. */
+    private record Encoded(List<SessionRecord> records, List<Object[]> rows, List<byte[]> lines) {
+    }
+
+    /** The rows {@link #check} encoded for this table's layout, and any other record checked again. */
+    private Encoded encoded(List<CheckedRecord> checked) {
         List<SessionRecord> records = new ArrayList<>(checked.size());
         List<Object[]> rows = new ArrayList<>(checked.size());
         List<byte[]> lines = new ArrayList<>(checked.size());
@@ -370,14 +402,28 @@ final class SqlSessionStore implements SessionStore {
                 lines.add(null);
             }
         }
-        writeRows(records, rows, lines);
+        return new Encoded(records, rows, lines);
+    }
+
+    /** A unique key refused a batch that {@link #writeNew} wrote without replacing: nothing of it was kept. */
+    private static final class NameTaken extends StoreException {
+        NameTaken() {
+            super("a name of the batch is stored already");
+        }
+    }
+
+    /** True for a refusal by a unique or primary key (SQLite: any constraint; the lookup then tells). */
+    private boolean uniqueViolation(SQLException e) {
+        return platform == SqlPlatform.POSTGRES ? "23505".equals(e.getSQLState()) : e.getErrorCode() == 19;
     }
 
     /**
      * Writes {@code rows}, the encoded {@code records}, in one transaction; {@code copyLines} are
-     * their COPY lines where made beforehand (null: none, or made by PostgreSQL's bulk write).
+     * their COPY lines where made beforehand (null: none, or made by PostgreSQL's bulk write). With
+     * {@code replace} a stored record of a name is replaced; without, a stored name fails the whole
+     * batch with {@link NameTaken}, nothing of it kept.
      */
-    private void writeRows(List<SessionRecord> records, List<Object[]> rows, List<byte[]> copyLines) {
+    private void writeRows(List<SessionRecord> records, List<Object[]> rows, List<byte[]> copyLines, boolean replace) {
         if (rows.isEmpty()) {
             return;
         }
@@ -387,19 +433,31 @@ final class SqlSessionStore implements SessionStore {
                 copy.add(new PostgresBulkWrite.Row(records.get(i), rows.get(i), copyLines == null ? null : copyLines.get(i)));
             }
             write(c -> {
-                bulk.write(c, copy);
+                try {
+                    bulk.write(c, copy, replace);
+                } catch (SQLException e) {
+                    if (!replace && uniqueViolation(e)) {
+                        throw new NameTaken();
+                    }
+                    throw e;
+                }
                 return null;
             });
         } else {
             int usual = walAutoCheckpoint(0);
             try {
                 write(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(queries.insert(true))) {
+                    try (PreparedStatement ps = c.prepareStatement(queries.insert(replace))) {
                         for (Object[] row : rows) {
                             layout.bindWritable(ps, row);
                             ps.addBatch();
                         }
                         ps.executeBatch();
+                    } catch (SQLException e) {
+                        if (!replace && uniqueViolation(e)) {
+                            throw new NameTaken();
+                        }
+                        throw e;
                     }
                     return null;
                 });
