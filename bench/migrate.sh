@@ -250,11 +250,40 @@ check_ours() {
 declare -A MEAN SD RSS ROWS
 time_them() { # EXPORT, then quadruples KEY NAME PREPARE COMMAND
   local export=$1; shift
-  local args=() keys=() i=0 mean sd
+  local args=() keys=() i=0 mean sd r
   while [ $# -gt 0 ]; do
     keys+=("$1"); args+=(--prepare "$3" -n "$2" "$4"); shift 4
   done
-  hyperfine --shell bash --runs "$RUNS" --export-json "$export" "${args[@]}"
+  # The commands take turns: $RUNS rounds of one run each, so a load that comes and goes on a shared
+  # machine falls on every side alike. (hyperfine alone times each command's runs in one block: on the
+  # 2-core machines of 2026-12-02 that gave a reference 50 % slower in one block than in the next, and
+  # a ratio that read as a pass; docs/benchmarks.md.) The rounds' exports are merged into one, in
+  # hyperfine's format.
+  rm -f "$export".round-*
+  for r in $(seq 1 "$RUNS"); do
+    printf '    round %s of %s\n' "$r" "$RUNS"
+    hyperfine --shell bash --runs 1 --style none --export-json "$export.round-$r" "${args[@]}"
+  done
+  python3 - "$export" "$RUNS" <<'PY'
+import json, statistics, sys
+out, n = sys.argv[1], int(sys.argv[2])
+rounds = [json.load(open(f"{out}.round-{r}"))["results"] for r in range(1, n + 1)]
+merged = []
+for i, first in enumerate(rounds[0]):
+    runs = [rd[i] for rd in rounds]
+    times = [t for rd in runs for t in rd["times"]]
+    merged.append({"command": first["command"], "mean": statistics.mean(times),
+                   "stddev": statistics.stdev(times) if len(times) > 1 else None,
+                   "median": statistics.median(times), "min": min(times), "max": max(times),
+                   "user": statistics.mean(rd["user"] for rd in runs),
+                   "system": statistics.mean(rd["system"] for rd in runs), "times": times,
+                   "exit_codes": [c for rd in runs for c in rd.get("exit_codes", [])]})
+json.dump({"results": merged, "rounds": n, "note": "one run of each command per round, in turn"},
+          open(out, "w"), indent=2)
+for m in merged:
+    print(f"    {m['command']}: {m['mean']:.3f} s ± {m['stddev'] or 0:.3f} (runs {', '.join(f'{t:.2f}' for t in m['times'])})")
+PY
+  rm -f "$export".round-*
   for k in "${keys[@]}"; do
     read -r mean sd < <(jq -r --argjson i "$i" '[.results[$i].mean, .results[$i].stddev] | @tsv' "$export")
     MEAN[$k]=$mean; SD[$k]=$sd; i=$((i + 1))
@@ -282,7 +311,7 @@ timed+=(sqlite3 "sqlite3 json_each import" "$prep_sqlite3" "$(q "${cmd_sqlite3[@
 count_ours_sqlite() { count_sqlite "$WORK/ours.db"; }
 check_ours ours_sqlite "minsky-sessions migrate json->sqlite" "$prep_ours_sqlite" count_ours_sqlite "${cmd_ours_sqlite[@]}"
 
-step "JSON -> SQLite: hyperfine, $RUNS runs each (fresh target file before every run)"
+step "JSON -> SQLite: hyperfine, $RUNS rounds of one run each, in turn (fresh target file before every run)"
 time_them "$OUT_DIR/migrate-json-sqlite.hyperfine.json" "${timed[@]}"
 result sqlite3 measured "${MEAN[sqlite3]}" "${SD[sqlite3]}" "${RSS[sqlite3]}" "${ROWS[sqlite3]}"
 if [ -n "${MEAN[ours_sqlite]:-}" ]; then
@@ -335,7 +364,7 @@ EOF
 
   check_ours ours_pg "minsky-sessions migrate sqlite->postgresql" "$prep_pg_src" count_pg "${cmd_ours_pg[@]}"
 
-  step "SQLite -> PostgreSQL: hyperfine, $RUNS runs each (fresh database before every run)"
+  step "SQLite -> PostgreSQL: hyperfine, $RUNS rounds of one run each, in turn (fresh database before every run)"
   time_them "$OUT_DIR/migrate-sqlite-postgres.hyperfine.json" "${timed[@]}"
   result pgloader measured "${MEAN[pgloader]}" "${SD[pgloader]}" "${RSS[pgloader]}" "${ROWS[pgloader]}"
   result psql_copy measured "${MEAN[psql]}" "${SD[psql]}" "${RSS[psql]}" "${ROWS[psql]}"
