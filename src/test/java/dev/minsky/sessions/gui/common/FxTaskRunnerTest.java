@@ -69,7 +69,8 @@ class FxTaskRunnerTest {
         AtomicLong startedAfterMillis = new AtomicLong(-1);
         CountDownLatch finish = new CountDownLatch(1);
         CompletableFuture<String> result = new CompletableFuture<>();
-        tasks.runAfter(Duration.ofMillis(600), "later", p -> {
+        // delays far longer than the checks need, so a slow machine cannot make "not yet" fail
+        tasks.runAfter(Duration.ofMillis(1500), "later", p -> {
             startedAfterMillis.set(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
             assertTrue(finish.await(10, TimeUnit.SECONDS));
             return "done";
@@ -84,7 +85,7 @@ class FxTaskRunnerTest {
         assertEquals("1 later", status(), "once started it is running work like any other");
         finish.countDown();
         assertEquals("done", result.get(10, TimeUnit.SECONDS));
-        assertTrue(startedAfterMillis.get() >= 600, "started after " + startedAfterMillis.get() + " ms");
+        assertTrue(startedAfterMillis.get() >= 1500, "started after " + startedAfterMillis.get() + " ms");
         assertEquals("0 ", status());
     }
 
@@ -92,7 +93,7 @@ class FxTaskRunnerTest {
     void aDelayedRunCancelledDuringItsDelayNeverRuns() throws Exception {
         AtomicBoolean ran = new AtomicBoolean();
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
-        TaskRunner.Handle handle = tasks.runAfter(Duration.ofMillis(300), "never", p -> {
+        TaskRunner.Handle handle = tasks.runAfter(Duration.ofMillis(1500), "never", p -> {
             ran.set(true);
             return "ran";
         }, value -> failure.completeExceptionally(new AssertionError("succeeded with " + value)), failure::complete);
@@ -102,7 +103,7 @@ class FxTaskRunnerTest {
 
         assertInstanceOf(CancellationException.class, failure.get(10, TimeUnit.SECONDS), "reported as cancelled work is");
         assertTrue(handle.done());
-        Thread.sleep(600); // past the delay
+        Thread.sleep(1700); // past the delay
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(ran.get(), "the work never ran");
         assertEquals("0 ", status());
