@@ -242,26 +242,45 @@ public final class Migration {
             for (Classified was : batch) {
                 Classified c = classify(was.checked, was.position, met.get(was.checked.record().session()));
                 planned.replace(was, c);
-                switch (c.outcome) {
-                    case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
-                    case CONFLICT -> {
-                        if (options.onConflict() == ConflictPolicy.OVERWRITE) {
-                            toWrite.add(c.checked);
-                            written.add(c);
-                        } else {
-                            listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
-                        }
-                    }
-                    default -> {
-                        toWrite.add(c.checked);
-                        written.add(c);
-                    }
+                if (!decide(c, toWrite, written)) {
+                    throw new IllegalStateException("--on-conflict fail never writes a batch as new");
                 }
             }
             if (!toWrite.isEmpty()) {
                 target.writeChecked(toWrite);
             }
             return written;
+        }
+
+        /**
+         * What the policy does with one classified record: reported at once (invalid, already present, a
+         * conflict kept), or added to the batch's writes, reported once they are committed. False when the
+         * copy must stop: a conflict under {@code fail} means the target changed since the plan.
+         */
+        private boolean decide(Classified c, List<CheckedRecord> toWrite, List<Classified> written) {
+            switch (c.outcome) {
+                case INVALID -> listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
+                case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
+                case NEW -> {
+                    toWrite.add(c.checked);
+                    written.add(c);
+                }
+                case CONFLICT -> {
+                    if (options.onConflict() == ConflictPolicy.OVERWRITE) {
+                        toWrite.add(c.checked);
+                        written.add(c);
+                    } else if (options.onConflict() == ConflictPolicy.SKIP) {
+                        listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
+                    } else {
+                        report.failure("session '" + c.name + "' conflicts with the target (" + c.detail()
+                                + ") and --on-conflict is fail; the copy stopped there");
+                        complete = false;
+                        return false;
+                    }
+                }
+                default -> throw new IllegalStateException(c.outcome.name());
+            }
+            return true;
         }
 
         private void awaitWriteQuietly() {
@@ -283,28 +302,8 @@ public final class Migration {
                     return false; // this batch is dropped whole: nothing of it was written
                 }
                 planned.add(c);
-                switch (c.outcome) {
-                    case INVALID -> listener.record(progress.record(c.name, Outcome.INVALID, c.detail()));
-                    case IDENTICAL -> listener.record(progress.record(c.name, Outcome.ALREADY_PRESENT, ""));
-                    case NEW -> {
-                        toWrite.add(c.checked);
-                        written.add(c);
-                    }
-                    case CONFLICT -> {
-                        if (options.onConflict() == ConflictPolicy.OVERWRITE) {
-                            toWrite.add(c.checked);
-                            written.add(c);
-                        } else if (options.onConflict() == ConflictPolicy.SKIP) {
-                            listener.record(progress.record(c.name, Outcome.CONFLICT_KEPT, c.detail()));
-                        } else {
-                            // the target changed since the plan: stop before this batch
-                            report.failure("session '" + c.name + "' conflicts with the target (" + c.detail()
-                                    + ") and --on-conflict is fail; the copy stopped there");
-                            complete = false;
-                            return false;
-                        }
-                    }
-                    default -> throw new IllegalStateException(c.outcome.name());
+                if (!decide(c, toWrite, written)) {
+                    return false;
                 }
             }
             awaitWrite();
