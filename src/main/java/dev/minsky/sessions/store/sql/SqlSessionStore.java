@@ -427,40 +427,44 @@ final class SqlSessionStore implements SessionStore {
         if (rows.isEmpty()) {
             return;
         }
+        Work<Void> insert;
         if (platform == SqlPlatform.POSTGRES) {
             List<PostgresBulkWrite.Row> copy = new ArrayList<>(rows.size());
             for (int i = 0; i < rows.size(); i++) {
                 copy.add(new PostgresBulkWrite.Row(records.get(i), rows.get(i), copyLines == null ? null : copyLines.get(i)));
             }
-            write(c -> {
-                try {
-                    bulk.write(c, copy, replace);
-                } catch (SQLException e) {
-                    if (!replace && uniqueViolation(e)) {
-                        throw new NameTaken();
+            insert = c -> {
+                bulk.write(c, copy, replace);
+                return null;
+            };
+        } else {
+            insert = c -> {
+                try (PreparedStatement ps = c.prepareStatement(queries.insert(replace))) {
+                    for (Object[] row : rows) {
+                        layout.bindWritable(ps, row);
+                        ps.addBatch();
                     }
-                    throw e;
+                    ps.executeBatch();
                 }
                 return null;
-            });
+            };
+        }
+        Work<Void> work = replace ? insert : c -> {
+            try {
+                return insert.run(c);
+            } catch (SQLException e) {
+                if (uniqueViolation(e)) {
+                    throw new NameTaken();
+                }
+                throw e;
+            }
+        };
+        if (platform == SqlPlatform.POSTGRES) {
+            write(work);
         } else {
             int usual = walAutoCheckpoint(0);
             try {
-                write(c -> {
-                    try (PreparedStatement ps = c.prepareStatement(queries.insert(replace))) {
-                        for (Object[] row : rows) {
-                            layout.bindWritable(ps, row);
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    } catch (SQLException e) {
-                        if (!replace && uniqueViolation(e)) {
-                            throw new NameTaken();
-                        }
-                        throw e;
-                    }
-                    return null;
-                });
+                write(work);
             } finally {
                 walAutoCheckpoint(usual);
             }
