@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The {@code sessions} table as it really is (DESIGN convention 4): its columns, read from the
@@ -48,8 +47,10 @@ final class TableLayout {
     private final List<String> fieldOfColumn; // null for the extra column
     private final Map<String, Integer> columnOfField;
     private final int extraIndex;
-    private final int[] knownColumn;   // for each of SessionField.KNOWN: its column, or -1
-    private final int[] otherColumns;  // the columns of fields Minsky's record does not name, in table order
+    // A record's fields in their order: SessionField.KNOWN, then the other columns' fields in table order;
+    // with each field's column, or -1 for a known field without one (the JSON column may have it)
+    private final String[] placedFields;
+    private final int[] placedColumns;
 
     private TableLayout(SqlPlatform platform, List<ColumnInfo> columns) {
         this.platform = platform;
@@ -74,9 +75,10 @@ final class TableLayout {
         this.fieldOfColumn = Collections.unmodifiableList(fields);
         this.columnOfField = Map.copyOf(byField);
         this.extraIndex = extra;
-        this.knownColumn = SessionField.KNOWN.stream().mapToInt(f -> byField.getOrDefault(f, -1)).toArray();
-        this.otherColumns = IntStream.range(0, fields.size())
-                .filter(i -> fields.get(i) != null && !SessionField.isKnown(fields.get(i))).toArray();
+        List<String> placed = new ArrayList<>(SessionField.KNOWN);
+        fields.stream().filter(f -> f != null && !SessionField.isKnown(f)).forEach(placed::add);
+        this.placedFields = placed.toArray(String[]::new);
+        this.placedColumns = placed.stream().mapToInt(f -> byField.getOrDefault(f, -1)).toArray();
     }
 
     /** Reads the table's columns; empty when there is no {@code sessions} table. */
@@ -347,23 +349,14 @@ final class TableLayout {
                 fromColumns[i] = decodeValue(fieldOfColumn.get(i), columns.get(i), raw[i]);
             }
         }
-        int capacity = knownColumn.length + otherColumns.length + (extra == null ? 0 : extra.size());
+        int capacity = placedFields.length + (extra == null ? 0 : extra.size());
         String[] keys = new String[capacity];
         JsonValue[] values = new JsonValue[capacity];
         int n = 0;
-        for (int k = 0; k < knownColumn.length; k++) {
-            String field = SessionField.KNOWN.get(k);
-            JsonValue v = value(field, knownColumn[k], fromColumns, extra);
+        for (int k = 0; k < placedFields.length; k++) {
+            JsonValue v = value(placedFields[k], placedColumns[k], fromColumns, extra);
             if (v != null) {
-                keys[n] = field;
-                values[n++] = v;
-            }
-        }
-        for (int column : otherColumns) {
-            String field = fieldOfColumn.get(column);
-            JsonValue v = value(field, column, fromColumns, extra);
-            if (v != null) {
-                keys[n] = field;
+                keys[n] = placedFields[k];
                 values[n++] = v;
             }
         }
