@@ -113,6 +113,24 @@ class SessionsScreenshots {
     }
 
     @Test
+    void conflictQuestionOnSave(FxRobot robot) throws Exception {
+        showDemo(robot, Theme.LIGHT);
+        SessionRecord shown = vm.editor().loadedProperty().get();
+        robot.interact(() -> vm.editor().field(SessionField.BRANCH).textProperty().set("my-branch"));
+        try (dev.minsky.sessions.store.json.JsonFileStore minskyCli =
+                     new dev.minsky.sessions.store.json.JsonFileStore(dir.resolve("session-db.json"))) {
+            minskyCli.update(dev.minsky.sessions.domain.SessionPatch.of(shown.session())
+                    .set(SessionField.BRANCH, "their-branch").build());
+        }
+        robot.clickOn("Save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.save(robot.lookup("#confirm-dialog").query().getScene(), "sessions-conflict-on-save");
+        robot.clickOn("Keep editing");
+        robot.interact(vm::close);
+    }
+
+    @Test
     void noStoreYet(FxRobot robot) throws Exception {
         show(robot, Map.of("XDG_STATE_HOME", "/home/alice/.local/state", "XDG_CONFIG_HOME",
                 dir.resolve("cfg").toString()), Theme.LIGHT);
