@@ -6,6 +6,7 @@ import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.domain.ValidationProblem;
 import dev.minsky.sessions.store.json.JsonValueParser;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,9 +52,22 @@ final class TableLayout {
     // with each field's column, or -1 for a known field without one (the JSON column may have it)
     private final String[] placedFields;
     private final int[] placedColumns;
+    /**
+     * SQLite with UTF-8 text (the default encoding, and Minsky's): text read as the stored bytes and decoded
+     * here. The driver's own text read goes through a native buffer and copies each value twice; 1.3 million
+     * values a 100,000-record verification reads cost 0.1 s more that way (docs/benchmarks.md, "The parsed
+     * form"). The bytes are the text SQLite returns, decoded by the same UTF-8 decoder, so the values are the
+     * same. A UTF-16 database returns UTF-16 bytes, so it keeps the driver's text read.
+     */
+    private final boolean utf8Bytes;
 
     private TableLayout(SqlPlatform platform, List<ColumnInfo> columns) {
+        this(platform, columns, false);
+    }
+
+    private TableLayout(SqlPlatform platform, List<ColumnInfo> columns, boolean utf8Bytes) {
         this.platform = platform;
+        this.utf8Bytes = utf8Bytes;
         this.columns = List.copyOf(columns);
         List<String> fields = new ArrayList<>();
         Map<String, Integer> byField = new HashMap<>();
@@ -84,11 +98,15 @@ final class TableLayout {
     /** Reads the table's columns; empty when there is no {@code sessions} table. */
     static java.util.Optional<TableLayout> inspect(Connection c, SqlPlatform platform) throws SQLException {
         List<ColumnInfo> cols = new ArrayList<>();
+        boolean utf8 = false;
         if (platform == SqlPlatform.SQLITE) {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(" + TABLE + ")")) {
                 while (rs.next()) {
                     cols.add(ColumnInfo.sqlite(rs.getString("name"), rs.getString("type"), rs.getInt("notnull") != 0));
                 }
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA encoding")) {
+                utf8 = rs.next() && "UTF-8".equalsIgnoreCase(rs.getString(1));
             }
         } else {
             try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type, is_nullable, "
@@ -103,7 +121,7 @@ final class TableLayout {
                 }
             }
         }
-        return cols.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new TableLayout(platform, cols));
+        return cols.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new TableLayout(platform, cols, utf8));
     }
 
     /**
@@ -327,7 +345,7 @@ final class TableLayout {
     Object[] read(ResultSet rs) throws SQLException {
         Object[] raw = new Object[columns.size()];
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = i == extraIndex ? rs.getString(i + 1) : readValue(columns.get(i), rs, i + 1);
+            raw[i] = i == extraIndex ? text(rs, i + 1) : readValue(columns.get(i), rs, i + 1);
         }
         return raw;
     }
@@ -395,8 +413,16 @@ final class TableLayout {
         return instant.getNano() % 1_000_000 == 0 ? Instants.format(instant) : MICROS.format(instant);
     }
 
+    private String text(ResultSet rs, int index) throws SQLException {
+        if (!utf8Bytes) {
+            return rs.getString(index);
+        }
+        byte[] bytes = rs.getBytes(index);
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
     /** One column's value as the driver gives it for its kind (null for SQL NULL). */
-    private static Object readValue(ColumnInfo col, ResultSet rs, int index) throws SQLException {
+    private Object readValue(ColumnInfo col, ResultSet rs, int index) throws SQLException {
         switch (col.kind()) {
             case TIMESTAMP:
                 return rs.getObject(index, OffsetDateTime.class);
@@ -407,7 +433,7 @@ final class TableLayout {
                 return rs.wasNull() ? null : (Object) b;
             }
             default:
-                return rs.getString(index);
+                return text(rs, index);
         }
     }
 

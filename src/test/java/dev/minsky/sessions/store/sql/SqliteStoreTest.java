@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -173,6 +174,44 @@ class SqliteStoreTest implements SessionStoreContract {
             assertThrows(ReadOnlyStoreException.class, () -> ro.delete("b"));
         }
         assertEquals(before, contents(folder), "same files, same bytes: no -wal or -shm left behind");
+    }
+
+    /**
+     * Text is read as its stored UTF-8 bytes where the database keeps UTF-8 (TableLayout); a UTF-16 database
+     * (possible, though neither Minsky nor we make one) must read the same values through the driver's text.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"UTF-8", "UTF-16le", "UTF-16be"})
+    void textReadsTheSameWhateverTheDatabasesEncoding(String encoding) throws Exception {
+        Path db = dir.resolve("enc-" + encoding + ".db");
+        String odd = "\u00e9t\u00e9 \u65e5\u672c \ud83d\ude00 tab\tnl\nq\"";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
+            st.execute("PRAGMA encoding = '" + encoding + "'");
+            st.execute("CREATE TABLE sessions (session TEXT PRIMARY KEY, repoName TEXT NOT NULL, repoUrl TEXT, "
+                    + "createdAt TEXT NOT NULL, taskId TEXT, branch TEXT, repoPath TEXT, prBranch TEXT, prApproved TEXT, "
+                    + "prState TEXT, backendType TEXT, pullRequest TEXT)");
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sessions (session, repoName, repoUrl, createdAt, "
+                    + "branch, repoPath, pullRequest) VALUES (?, ?, ?, '2025-07-01T09:00:00.000Z', '', NULL, ?)")) {
+                ps.setString(1, "s-" + odd);
+                ps.setString(2, odd);
+                ps.setString(3, "https://example.org/\u00fc");
+                ps.setString(4, "{\"title\": \"" + odd.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t")
+                        .replace("\n", "\\n") + "\", \"n\": 1.50}");
+                ps.executeUpdate();
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA encoding")) {
+                assertEquals(encoding.toUpperCase(java.util.Locale.ROOT), rs.getString(1).toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        try (SessionStore store = SqlStores.openSqliteReadOnly(db)) {
+            SessionRecord r = store.get("s-" + odd).orElseThrow();
+            assertEquals(odd, r.repoName());
+            assertEquals("https://example.org/\u00fc", r.repoUrl());
+            assertEquals("", r.branch());
+            assertFalse(r.has(SessionField.REPO_PATH), "NULL is no field");
+            assertEquals("{\"title\":" + JsonValue.of(odd).toJson() + ",\"n\":1.50}", r.pullRequest().toJson());
+            assertEquals(List.of(r), store.list(SessionQuery.all()));
+        }
     }
 
     @Test
