@@ -2,7 +2,6 @@ package dev.minsky.sessions.domain;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * JSON text exactly as JavaScript's {@code JSON.stringify} writes it, which is how Minsky writes its
@@ -15,12 +14,12 @@ public final class JsonText {
     }
 
     public static String compact(JsonValue value) {
-        return new String(JsonUtf8.bytes(value, -1), StandardCharsets.UTF_8);
+        return JsonUtf8.string(value, -1);
     }
 
     /** Pretty text with the given indent per level (Minsky uses 2). */
     public static String pretty(JsonValue value, int indent) {
-        return new String(JsonUtf8.bytes(value, indent), StandardCharsets.UTF_8);
+        return JsonUtf8.string(value, indent);
     }
 
     /** Appends {@code value} to {@code out}; {@code indent < 0} means compact. */

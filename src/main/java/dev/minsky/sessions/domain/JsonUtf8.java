@@ -2,6 +2,7 @@ package dev.minsky.sessions.domain;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +17,49 @@ import java.util.concurrent.Executors;
  * {@code list --format json}; this writes each character once, and large arrays in parallel slices.
  */
 public final class JsonUtf8 {
-    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     private JsonUtf8() {
     }
 
+    /** Each thread's buffer for {@link #bytes} and {@link #string}: a migration renders a few JSON columns per record. */
+    private static final ThreadLocal<Buf[]> SCRATCH = ThreadLocal.withInitial(() -> new Buf[2]);
+    /** A buffer grown past this by one large value is not kept for the next. */
+    private static final int KEEP_MAX = 1 << 16;
+
     /** The UTF-8 bytes of {@code JSON.stringify(value, null, indent)} ({@code indent < 0}: compact). */
     public static byte[] bytes(JsonValue value, int indent) {
-        Buf b = new Buf(256, indent);
+        Buf b = rendered(value, indent);
+        byte[] out = Arrays.copyOf(b.bytes, b.size);
+        release(b, indent);
+        return out;
+    }
+
+    /** {@link #bytes} as text, decoded straight from the buffer. */
+    static String string(JsonValue value, int indent) {
+        Buf b = rendered(value, indent);
+        String out = new String(b.bytes, 0, b.size, StandardCharsets.UTF_8);
+        release(b, indent);
+        return out;
+    }
+
+    private static Buf rendered(JsonValue value, int indent) {
+        Buf[] mine = SCRATCH.get();
+        int slot = indent < 0 ? 0 : 1;
+        Buf b = mine[slot];
+        if (b == null || b.indent != indent) {
+            b = new Buf(512, indent);
+        }
+        mine[slot] = null; // taken: a value rendered while this one is (none today) gets a buffer of its own
+        b.size = 0;
         b.value(value, 0);
-        return Arrays.copyOf(b.bytes, b.size);
+        return b;
+    }
+
+    private static void release(Buf b, int indent) {
+        if (b.bytes.length <= KEEP_MAX) {
+            SCRATCH.get()[indent < 0 ? 0 : 1] = b;
+        }
     }
 
     /** Writes {@code JSON.stringify(elements, null, indent)} to {@code out}, rendering slices on every core. */

@@ -213,22 +213,30 @@ final class TableLayout {
     /** A record as column values (in column order) ready to bind. */
     Object[] encode(SessionRecord record) {
         Object[] values = new Object[columns.size()];
-        LinkedHashMap<String, JsonValue> extra = new LinkedHashMap<>();
-        record.fields().members().forEach((field, value) -> {
+        JsonValue.JsonObject fields = record.fields();
+        LinkedHashMap<String, JsonValue> extra = null;
+        for (int k = 0; k < fields.size(); k++) {
+            String field = fields.keyAt(k);
+            JsonValue value = fields.valueAt(k);
             Integer i = columnOfField.get(field);
             Object encoded = i == null || value instanceof JsonValue.JsonNull ? NOT_FIT
                     : encodeValue(field, columns.get(i), value);
-            if (encoded == NOT_FIT) {
-                extra.put(field, value);
-            } else {
+            boolean toExtra = encoded == NOT_FIT;
+            if (!toExtra) {
                 values[i] = encoded;
-                if (encoded instanceof OffsetDateTime t && !formatInstant(t.toInstant()).equals(((JsonValue.JsonString) value).value())) {
-                    extra.put(field, value); // the text as written; timestamptz keeps only the instant
-                }
+                // the text as written; timestamptz keeps only the instant
+                toExtra = encoded instanceof OffsetDateTime t
+                        && !formatInstant(t.toInstant()).equals(((JsonValue.JsonString) value).value());
             }
-        });
+            if (toExtra) {
+                if (extra == null) {
+                    extra = new LinkedHashMap<>();
+                }
+                extra.put(field, value);
+            }
+        }
         if (extraIndex >= 0) {
-            values[extraIndex] = extra.isEmpty() ? null : JsonValue.JsonObject.adopt(extra).toJson();
+            values[extraIndex] = extra == null ? null : JsonValue.JsonObject.adopt(extra).toJson();
         }
         return values;
     }
