@@ -28,6 +28,38 @@ class RecordDigestTest {
                 RecordDigest.canonicalText(v));
     }
 
+    /** Timestamps are written into the canonical form by hand: always as {@code Instant.toString()} would. */
+    @Test
+    void timestampsAreWrittenAsInstantToStringWouldWriteThem() {
+        java.util.Random random = new java.util.Random(11);
+        java.util.List<java.time.Instant> instants = new java.util.ArrayList<>(java.util.List.of(
+                java.time.Instant.parse("0000-01-01T00:00:00Z"), java.time.Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                java.time.Instant.parse("1969-12-31T23:59:59.5Z"), java.time.Instant.EPOCH,
+                java.time.Instant.parse("2024-02-29T12:00:00.000100Z"), java.time.Instant.parse("2025-07-01T09:00:00.010Z")));
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong(-62_167_219_200L, 253_402_300_800L); // years 0000-9999
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            instants.add(java.time.Instant.ofEpochSecond(seconds, nano));
+        }
+        for (java.time.Instant t : instants) {
+            String expected = "{\"createdAt\":@" + t + "}";
+            // Minsky's own form (milliseconds), the instant's own text, and the same instant at an offset
+            for (String written : java.util.List.of(t.toString(),
+                    t.atOffset(java.time.ZoneOffset.ofHours(5)).toString())) {
+                if (RecordComparison.instant(written).isEmpty()) { // not read as a timestamp (+10000-...)
+                    continue;
+                }
+                assertEquals(expected, RecordDigest.canonicalText(new JsonValue.JsonObject(
+                        java.util.Map.of("createdAt", JsonValue.of(written)))), written);
+            }
+        }
+    }
+
     @Test
     void recordDigestIsSha256OfTheCanonicalUtf8() throws Exception {
         SessionRecord r = TestRecords.rich("digest-me");
