@@ -85,6 +85,9 @@ INPUT=$OUT/input
 rm -rf "$INPUT"
 mkdir -p "$INPUT"
 cp -p "$APP"/*.jar "$APP"/cds-classes.lst "$INPUT"/
+# the SQLite driver's native library for this machine (jvm.options: -Dorg.sqlite.lib.path=$APPDIR/native)
+[ -d "$APP/native" ] || die "$APP/native is missing: run ./mvnw -B package -DskipTests"
+cp -pr "$APP/native" "$INPUT"/
 
 common=(@installer/jpackage-common.txt --app-version "$VERSION" --input "$INPUT" --dest "$OUT" "${JAVA_OPTIONS[@]}")
 
