@@ -20,7 +20,10 @@ import java.util.Map;
  */
 final class MinskyConfigFile {
     static final String FILE_NAME = "config.yaml";
-    private static final YAMLMapper MAPPER = new YAMLMapper();
+    /** Made on first use (a start without Minsky's config file does not set up Jackson's data binding). */
+    private static final class Mapper {
+        static final YAMLMapper MAPPER = new YAMLMapper();
+    }
     private static final String[] SECTIONS = {"sessiondb", "persistence"};
 
     private final Path path;
@@ -53,7 +56,7 @@ final class MinskyConfigFile {
         }
         JsonNode root;
         try {
-            root = MAPPER.readTree(bytes);
+            root = Mapper.MAPPER.readTree(bytes);
         } catch (JsonProcessingException e) {
             throw malformed(path, e.getLocation(), ProblemText.yaml(e.getOriginalMessage()));
         } catch (IOException e) {

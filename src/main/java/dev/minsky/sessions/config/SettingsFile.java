@@ -43,9 +43,15 @@ public final class SettingsFile {
     static final String POSTGRES_URL = "postgresUrl";
     private static final String PRIVATE = "rw-------";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    /**
+     * Made on first use: Jackson's data binding costs about 50 ms to set up at start (it loads the locale
+     * and calendar data for its date format), which a start without a settings file does not need.
+     */
+    private static final class Mapper {
+        static final JsonMapper MAPPER = JsonMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
     // user:password@ in the authority; the password may contain '@' but not '/', '?' or '#'
     private static final Pattern USERINFO_PASSWORD =
             Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/?#@]*):[^/?#]*@");
@@ -98,13 +104,13 @@ public final class SettingsFile {
      */
     public void write(Settings settings, boolean keepPassword) {
         ObjectNode existing = readObject();
-        ObjectNode root = existing == null ? MAPPER.createObjectNode() : existing;
+        ObjectNode root = existing == null ? Mapper.MAPPER.createObjectNode() : existing;
         put(root, BACKEND, settings.backend());
         put(root, JSON_PATH, settings.jsonPath());
         put(root, SQLITE_PATH, settings.sqlitePath());
         put(root, POSTGRES_URL, keepPassword ? settings.postgresUrl() : withoutPassword(settings.postgresUrl()));
         try {
-            byte[] bytes = (MAPPER.writer(prettyPrinter()).writeValueAsString(root) + "\n")
+            byte[] bytes = (Mapper.MAPPER.writer(prettyPrinter()).writeValueAsString(root) + "\n")
                     .getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(path, bytes, PRIVATE);
             // AtomicFiles keeps an existing file's mode; settings must be private even if they were not.
@@ -158,8 +164,8 @@ public final class SettingsFile {
             return null;
         }
         JsonNode root;
-        try (JsonParser p = MAPPER.createParser(bytes)) {
-            root = MAPPER.readTree(p);
+        try (JsonParser p = Mapper.MAPPER.createParser(bytes)) {
+            root = Mapper.MAPPER.readTree(p);
             if (p.nextToken() != null) {
                 throw malformed(p.currentTokenLocation(), "unexpected content after the settings object");
             }
