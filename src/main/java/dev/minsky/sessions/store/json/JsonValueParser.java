@@ -35,7 +35,10 @@ public final class JsonValueParser {
                     .maxStringLength(512 * 1024 * 1024).maxNestingDepth(1000).build())
             .build();
 
-    /** Each thread's reading state: scratch arrays per depth and the two caches (a few KiB). */
+    /**
+     * Each thread's reading state: scratch arrays per depth and the two caches (at most 512 key arrays and
+     * 4,096 short texts, under a megabyte, kept by threads that live on, such as the common pool's).
+     */
     private static final ThreadLocal<Reading> READING = ThreadLocal.withInitial(Reading::new);
 
     private JsonValueParser() {
@@ -117,38 +120,38 @@ public final class JsonValueParser {
             }
             int n = 0;
             Set<String> many = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                if (n < LINEAR_NAMES) {
-                    for (int i = 0; i < n; i++) {
-                        if (same(keys[i], name)) {
+            try {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    if (n < LINEAR_NAMES) {
+                        for (int i = 0; i < n; i++) {
+                            if (same(keys[i], name)) {
+                                throw duplicate(p, name);
+                            }
+                        }
+                    } else {
+                        if (many == null) {
+                            many = new HashSet<>(Arrays.asList(keys).subList(0, n));
+                        }
+                        if (!many.add(name)) {
                             throw duplicate(p, name);
                         }
                     }
-                } else {
-                    if (many == null) {
-                        many = new HashSet<>(Arrays.asList(keys).subList(0, n));
+                    if (n == keys.length) {
+                        keys = Arrays.copyOf(keys, n * 2);
+                        values = Arrays.copyOf(values, n * 2);
                     }
-                    if (!many.add(name)) {
-                        throw duplicate(p, name);
-                    }
+                    keys[n] = name;
+                    values[n] = value(p, p.nextToken(), depth + 1);
+                    n++;
                 }
-                if (n == keys.length) {
-                    keys = Arrays.copyOf(keys, n * 2);
-                    values = Arrays.copyOf(values, n * 2);
-                }
-                keys[n] = name;
-                values[n] = value(p, p.nextToken(), depth + 1);
-                n++;
+                return n == 0 ? JsonObject.empty()
+                        : JsonObject.ofTrusted(sharedKeys(keys, n), Arrays.copyOf(values, n), n);
+            } finally {
+                Arrays.fill(values, 0, n, null); // the scratch array keeps no value alive, even after an error
+                keyScratch[depth] = keys;
+                valueScratch[depth] = values;
             }
-            keyScratch[depth] = keys;
-            valueScratch[depth] = values;
-            if (n == 0) {
-                return JsonObject.empty();
-            }
-            JsonObject o = JsonObject.ofTrusted(sharedKeys(keys, n), Arrays.copyOf(values, n), n);
-            Arrays.fill(values, 0, n, null);
-            return o;
         }
 
         /** The first {@code n} keys as an exact-size array, the one of an earlier object with the same names if there is one. */
