@@ -2,6 +2,7 @@ package dev.minsky.sessions.gui.sessions;
 
 import dev.minsky.sessions.config.ConfigResolver;
 import dev.minsky.sessions.domain.SessionField;
+import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.gui.common.AppContext;
 import dev.minsky.sessions.gui.SessionManagerApp;
@@ -9,6 +10,7 @@ import dev.minsky.sessions.gui.common.FxDialogService;
 import dev.minsky.sessions.gui.common.FxTaskRunner;
 import dev.minsky.sessions.gui.common.Theme;
 import dev.minsky.sessions.gui.common.ViewLoader;
+import dev.minsky.sessions.store.json.JsonFileStore;
 import dev.minsky.sessions.testsupport.Screenshots;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,14 +99,7 @@ class SessionsScreenshots {
 
     @Test
     void detailsChangedElsewhere(FxRobot robot) throws Exception {
-        showDemo(robot, Theme.LIGHT);
-        SessionRecord shown = vm.editor().loadedProperty().get();
-        robot.interact(() -> vm.editor().field(SessionField.BRANCH).textProperty().set("my-branch"));
-        try (dev.minsky.sessions.store.json.JsonFileStore minskyCli =
-                     new dev.minsky.sessions.store.json.JsonFileStore(dir.resolve("session-db.json"))) {
-            minskyCli.update(dev.minsky.sessions.domain.SessionPatch.of(shown.session())
-                    .set(SessionField.BRANCH, "their-branch").build());
-        }
+        showDemoEditedHereAndChangedByMinsky(robot);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.editor().elsewhereProperty().get()
                 == SessionEditorModel.Elsewhere.CHANGED && vm.refreshTextProperty().get().contains("store changed"));
         WaitForAsyncUtils.waitForFxEvents();
@@ -114,20 +109,23 @@ class SessionsScreenshots {
 
     @Test
     void conflictQuestionOnSave(FxRobot robot) throws Exception {
-        showDemo(robot, Theme.LIGHT);
-        SessionRecord shown = vm.editor().loadedProperty().get();
-        robot.interact(() -> vm.editor().field(SessionField.BRANCH).textProperty().set("my-branch"));
-        try (dev.minsky.sessions.store.json.JsonFileStore minskyCli =
-                     new dev.minsky.sessions.store.json.JsonFileStore(dir.resolve("session-db.json"))) {
-            minskyCli.update(dev.minsky.sessions.domain.SessionPatch.of(shown.session())
-                    .set(SessionField.BRANCH, "their-branch").build());
-        }
+        showDemoEditedHereAndChangedByMinsky(robot);
         robot.clickOn("Save");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         Screenshots.save(robot.lookup("#confirm-dialog").query().getScene(), "sessions-conflict-on-save");
         robot.clickOn("Keep editing");
         robot.interact(vm::close);
+    }
+
+    /** The demo store with the shown session's branch edited here, then changed in the file as Minsky's CLI would. */
+    private void showDemoEditedHereAndChangedByMinsky(FxRobot robot) throws Exception {
+        showDemo(robot, Theme.LIGHT);
+        SessionRecord shown = vm.editor().loadedProperty().get();
+        robot.interact(() -> vm.editor().field(SessionField.BRANCH).textProperty().set("my-branch"));
+        try (JsonFileStore minskyCli = new JsonFileStore(dir.resolve("session-db.json"))) {
+            minskyCli.update(SessionPatch.of(shown.session()).set(SessionField.BRANCH, "their-branch").build());
+        }
     }
 
     @Test
