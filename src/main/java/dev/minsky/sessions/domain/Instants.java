@@ -117,14 +117,48 @@ public final class Instants {
 
     /** The text Minsky writes for a new instant: UTC with milliseconds ({@code Date.toISOString()}). */
     public static String format(Instant instant) {
-        long secs = instant.getEpochSecond();
-        long day = Math.floorDiv(secs, 86_400);
-        LocalDate date = day >= -719_162 && day < 2_932_897 ? LocalDate.ofEpochDay(day) : null; // years 0001-9999
-        if (date == null) {
+        char[] c = new char[24];
+        if (!dateTime(instant, c, -719_162)) { // years 0001-9999, as Date.toISOString() writes them
             return MINSKY.format(instant);
         }
+        c[19] = '.';
+        put(c, 20, instant.getNano() / 1_000_000, 3);
+        c[23] = 'Z';
+        return new String(c);
+    }
+
+    /**
+     * {@code instant.toString()}: UTC, the fraction in groups of three digits and none when it is zero
+     * ({@code 2025-07-01T09:00:00Z}, {@code ...:00.120Z}, {@code ...:00.000001Z}). Written by hand for the
+     * years 0000-9999 (a migration's digests write one per record); other years by {@code Instant}.
+     */
+    public static String iso(Instant instant) {
+        int nano = instant.getNano();
+        int fraction = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1000 == 0 ? 6 : 9;
+        char[] c = new char[fraction == 0 ? 20 : 21 + fraction];
+        if (!dateTime(instant, c, -719_528)) { // from 0000-01-01
+            return instant.toString();
+        }
+        if (fraction > 0) {
+            c[19] = '.';
+            put(c, 20, fraction == 3 ? nano / 1_000_000 : fraction == 6 ? nano / 1000 : nano, fraction);
+        }
+        c[c.length - 1] = 'Z';
+        return new String(c);
+    }
+
+    /**
+     * {@code uuuu-MM-ddTHH:mm:ss} of {@code instant} in UTC into {@code c[0..19)}; false (nothing written)
+     * when its day is before epoch day {@code firstDay} or after 9999-12-31.
+     */
+    private static boolean dateTime(Instant instant, char[] c, long firstDay) {
+        long secs = instant.getEpochSecond();
+        long day = Math.floorDiv(secs, 86_400);
+        if (day < firstDay || day >= 2_932_897) {
+            return false;
+        }
+        LocalDate date = LocalDate.ofEpochDay(day);
         int inDay = (int) Math.floorMod(secs, 86_400);
-        char[] c = new char[24];
         put(c, 0, date.getYear(), 4);
         c[4] = '-';
         put(c, 5, date.getMonthValue(), 2);
@@ -136,10 +170,7 @@ public final class Instants {
         put(c, 14, inDay / 60 % 60, 2);
         c[16] = ':';
         put(c, 17, inDay % 60, 2);
-        c[19] = '.';
-        put(c, 20, instant.getNano() / 1_000_000, 3);
-        c[23] = 'Z';
-        return new String(c);
+        return true;
     }
 
     private static void put(char[] c, int at, int value, int width) {

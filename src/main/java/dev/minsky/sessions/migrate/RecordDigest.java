@@ -1,5 +1,6 @@
 package dev.minsky.sessions.migrate;
 
+import dev.minsky.sessions.domain.Instants;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionRecord;
 import java.math.BigDecimal;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -111,7 +111,7 @@ public final class RecordDigest {
                         Optional<Instant> instant = RecordComparison.instant(s.value());
                         if (instant.isPresent()) {
                             put((byte) '@'); // cannot collide with a string: those are quoted
-                            instant(instant.get());
+                            ascii(Instants.iso(instant.get()));
                             continue;
                         }
                     }
@@ -174,53 +174,6 @@ public final class RecordDigest {
                 }
             }
             return true;
-        }
-
-        /**
-         * {@code instant.toString()} (ISO-8601 in UTC, the fraction in groups of three digits, none when zero)
-         * written straight into the buffer for the years 0000-9999; others are formatted by {@code Instant}.
-         */
-        void instant(Instant t) {
-            long seconds = t.getEpochSecond();
-            int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
-            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
-            if (day.getYear() < 0 || day.getYear() > 9999) {
-                ascii(t.toString());
-                return;
-            }
-            ensure(32);
-            digits(day.getYear(), 4);
-            buf[size++] = '-';
-            digits(day.getMonthValue(), 2);
-            buf[size++] = '-';
-            digits(day.getDayOfMonth(), 2);
-            buf[size++] = 'T';
-            digits(secondOfDay / 3600, 2);
-            buf[size++] = ':';
-            digits(secondOfDay / 60 % 60, 2);
-            buf[size++] = ':';
-            digits(secondOfDay % 60, 2);
-            int nano = t.getNano();
-            if (nano > 0) {
-                buf[size++] = '.';
-                if (nano % 1_000_000 == 0) {
-                    digits(nano / 1_000_000, 3);
-                } else if (nano % 1000 == 0) {
-                    digits(nano / 1000, 6);
-                } else {
-                    digits(nano, 9);
-                }
-            }
-            buf[size++] = 'Z';
-        }
-
-        /** {@code value} as exactly {@code width} decimal digits (zero-padded; it has no more). */
-        private void digits(int value, int width) {
-            for (int i = size + width - 1; i >= size; i--) {
-                buf[i] = (byte) ('0' + value % 10);
-                value /= 10;
-            }
-            size += width;
         }
 
         /** {@code 0}, {@code -12}, {@code 345}: no sign of zero, no leading zeros, no fraction or exponent. */

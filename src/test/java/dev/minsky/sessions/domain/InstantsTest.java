@@ -62,4 +62,26 @@ class InstantsTest {
         assertNull(Instants.parseCommon("2025-02-29T00:00:00Z"));
         assertEquals(Instant.parse("2025-07-01T07:00:00Z"), Instants.parseCommon("2025-07-01T09:00:00+02:00"));
     }
+
+    @Test
+    void isoIsInstantToStringInEveryYearAndPrecision() {
+        SplittableRandom random = new SplittableRandom(5);
+        List<Instant> edges = List.of(Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("-0001-12-31T23:59:59.5Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.EPOCH, Instant.parse("1969-12-31T23:59:59.000001Z"), Instant.MIN, Instant.MAX);
+        for (Instant t : edges) {
+            assertEquals(t.toString(), Instants.iso(t));
+        }
+        for (int i = 0; i < 40_000; i++) {
+            long seconds = random.nextLong(-62_300_000_000L, 253_500_000_000L); // a little past 0000 and 9999
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(seconds, nano);
+            assertEquals(t.toString(), Instants.iso(t));
+        }
+    }
 }
