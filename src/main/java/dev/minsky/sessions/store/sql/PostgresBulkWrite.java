@@ -121,11 +121,11 @@ final class PostgresBulkWrite {
             refused = e;
         }
         String state = String.valueOf(refused.getSQLState());
-        if (state.equals("23505") && !replaceStored) {
-            throw refused; // the caller finds out which names are stored
-        }
-        if (state.equals("23505")) { // a name already stored (or another unique column): upsert through staging
-            try {
+        if (state.equals("23505")) { // a name already stored (or another unique column)
+            if (!replaceStored) {
+                throw refused; // the caller finds out which names are stored
+            }
+            try { // upsert through staging
                 upsertThroughStaging(c, copy, data);
                 c.releaseSavepoint(before);
                 return;
