@@ -1,5 +1,6 @@
 package dev.minsky.sessions.store.json;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -105,8 +106,10 @@ class JsonValueParserTest {
         }
         json.append("\n]\n");
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] before = bytes.clone();
         Optional<List<JsonValue>> shares = ParallelArrayParser.parse(bytes);
         assertTrue(shares.isPresent());
+        assertArrayEquals(before, bytes, "the shares are parsed in place and the bytes put back");
         JsonArray whole = (JsonArray) parse(json.toString());
         assertEquals(whole.elements(), shares.get());
         assertEquals(whole.toJson(), new JsonArray(shares.get()).toJson());

@@ -58,7 +58,9 @@ class LargeFileTest {
         long line = broken.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
         Path file = dir.resolve("broken.json");
         Files.writeString(file, broken);
-        assertTrue(ParallelArrayParser.parse(broken.getBytes(StandardCharsets.UTF_8)).isEmpty());
+        byte[] brokenBytes = broken.getBytes(StandardCharsets.UTF_8);
+        assertTrue(ParallelArrayParser.parse(brokenBytes).isEmpty());
+        assertEquals(broken, new String(brokenBytes, StandardCharsets.UTF_8), "a failed parallel parse puts the bytes back");
         MalformedStoreException e = assertThrows(MalformedStoreException.class,
                 () -> new JsonFileStore(file).count(SessionQuery.all()));
         assertTrue(e.getMessage().contains("line " + line + ","), e.getMessage());
