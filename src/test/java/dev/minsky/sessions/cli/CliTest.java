@@ -49,6 +49,27 @@ class CliTest {
         assertTrue(run("show", "--help").out().contains("NAME"));
     }
 
+    /**
+     * A command line that begins with a subcommand's name is built with that subcommand only (a shorter start):
+     * every name in {@code Cli.SUBCOMMANDS} is the one its command declares, and the whole command line has
+     * exactly those subcommands, so none can be missed or reached under another name.
+     */
+    @Test
+    void theSubcommandsByNameAreTheCommandsTheyMake() {
+        CliContext ctx = new CliContext(Map.of(), home, java.time.ZoneId.of("UTC"),
+                new java.io.BufferedWriter(new java.io.StringWriter()), java.io.OutputStream.nullOutputStream(),
+                new java.io.PrintWriter(new java.io.StringWriter()), java.io.InputStream.nullInputStream(), false);
+        assertEquals(List.copyOf(Cli.SUBCOMMANDS.keySet()), List.copyOf(Cli.commandLine(ctx).getSubcommands().keySet()));
+        for (String name : Cli.SUBCOMMANDS.keySet()) {
+            picocli.CommandLine only = Cli.commandLine(ctx, new String[] {name, "--help"});
+            assertEquals(List.of(name), List.copyOf(only.getSubcommands().keySet()));
+            assertEquals(0, run(name, "--help").status(), name);
+        }
+        assertTrue(run("--help").out().contains("test-connection"));
+        assertEquals("list", Cli.commandLine(ctx, new String[] {"lst"}).getSubcommands().keySet().iterator().next(),
+                "an unknown name gets every subcommand, for picocli's suggestion");
+    }
+
     /** picocli quotes a stray argument in its message: a URL typed in the wrong place keeps its password hidden. */
     @Test
     void aStrayConnectionStringIsQuotedWithoutItsPassword() {
