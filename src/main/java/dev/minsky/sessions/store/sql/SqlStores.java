@@ -6,6 +6,7 @@ import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
 import io.ebean.Database;
+import io.ebean.config.ClassLoadConfig;
 import io.ebean.datasource.DataSourceBuilder;
 import io.ebean.datasource.DataSourcePool;
 import io.ebean.platform.postgres.PostgresPlatform;
@@ -218,11 +219,25 @@ public final class SqlStores {
         }
     }
 
+    /**
+     * The store has no entity beans (its rows are read and written with JDBC inside Ebean's transactions), so Ebean
+     * is told not to search the class path for them, and not to load and make the Jackson {@code ObjectMapper} it
+     * keeps for JSON-typed bean properties (it makes one whenever Jackson's data binding is on the class path, as it
+     * is for the settings files): about 25 and 40 ms of every store's opening; `list` on SQLite 492 -> 450 ms.
+     */
+    private static final ClassLoadConfig NO_OBJECT_MAPPER = new ClassLoadConfig() {
+        @Override
+        public boolean isJacksonObjectMapperPresent() {
+            return false;
+        }
+    };
+
     private static Database database(DataSourcePool pool, io.ebean.config.dbplatform.DatabasePlatform ebeanPlatform,
                                      StoreLocation location, String secret) {
         try {
             return Database.builder().name(pool.name()).dataSource(pool).databasePlatform(ebeanPlatform)
                     .defaultDatabase(false).register(false).ddlGenerate(false).ddlRun(false).runMigration(false)
+                    .disableClasspathSearch(true).classLoadConfig(NO_OBJECT_MAPPER)
                     .build();
         } catch (RuntimeException e) {
             pool.shutdown();
