@@ -71,9 +71,10 @@ final class MigrateCommand implements Callable<Integer> {
         boolean none;
     }
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + MigrationOptions.DEFAULT_BATCH_SIZE,
-            description = "Records per transaction (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Records per transaction (default: 5000 into SQLite, 1000 into PostgreSQL; a JSON file is "
+                    + "written once).")
+    Integer batchSize;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the report as JSON to FILE.")
     Path reportFile;
@@ -91,7 +92,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (batchSize < 1) {
+        if (batchSize != null && batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, not " + batchSize);
         }
         StoreLocation source = ctx.location("--from", from);
@@ -103,7 +104,8 @@ final class MigrateCommand implements Callable<Integer> {
         Path backupDir = backup.none || dryRun ? null
                 : backup.directory != null ? backup.directory.toAbsolutePath() : AppPaths.backupDirectory(ctx.env(), ctx.home());
         // A JSON source is copied too: Minsky may go on editing that file in place after the move.
-        MigrationOptions options = new MigrationOptions(onConflict, batchSize, backupDir, !noVerify, dryRun,
+        MigrationOptions options = new MigrationOptions(onConflict,
+                batchSize == null ? MigrationOptions.AUTOMATIC : batchSize, backupDir, !noVerify, dryRun,
                 source instanceof StoreLocation.Json);
         MigrationReport report;
         ctx.noteIfMissing(source, "the source ");

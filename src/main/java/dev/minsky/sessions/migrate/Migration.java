@@ -44,7 +44,9 @@ public final class Migration {
     public Migration(SessionStore source, SessionStore target, MigrationOptions options, MigrationListener listener) {
         this.source = source;
         this.target = target;
-        this.options = options;
+        // the report states the size the run used
+        this.options = options.batchSize() == MigrationOptions.AUTOMATIC
+                ? options.withBatchSize(target.defaultBatchSize()) : options;
         this.listener = listener == null ? MigrationListener.NONE : listener;
     }
 

@@ -1,13 +1,14 @@
 package dev.minsky.sessions.migrate;
 
+import dev.minsky.sessions.store.SessionStore;
 import java.nio.file.Path;
 
 /**
  * How to migrate.
  *
  * @param onConflict      what to do with a record the target holds with other content
- * @param batchSize       records written per transaction (the target may ask for more: a JSON file
- *                        is written once)
+ * @param batchSize       records written per transaction, or {@link #AUTOMATIC} for the target's own
+ *                        choice ({@link SessionStore#defaultBatchSize}); a JSON file is written once
  * @param backupDirectory where the target's backup goes before the first write; null for none
  * @param verify          re-read and compare every record after the copy
  * @param dryRun          plan only: write nothing anywhere
@@ -16,26 +17,21 @@ import java.nio.file.Path;
  */
 public record MigrationOptions(ConflictPolicy onConflict, int batchSize, Path backupDirectory, boolean verify,
                                boolean dryRun, boolean backupSource) {
-    /**
-     * 5,000 rather than 1,000: SQLite writes every page a transaction changed into its log at each commit,
-     * and a batch's random names touch most of the name index's pages, so fewer, larger transactions
-     * write far less (a 100,000-record copy into SQLite 1.52 -> 1.27 s; docs/benchmarks.md). A batch is
-     * still a few megabytes and well under a second of writing, so cancelling stays prompt.
-     */
-    public static final int DEFAULT_BATCH_SIZE = 5000;
+    /** The batch size that leaves it to the target ({@link SessionStore#defaultBatchSize}): the default. */
+    public static final int AUTOMATIC = 0;
 
     public MigrationOptions {
         if (onConflict == null) {
             throw new IllegalArgumentException("a conflict policy is required");
         }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
+        if (batchSize < 0) {
+            throw new IllegalArgumentException("the batch size must be at least 1 (or automatic), not " + batchSize);
         }
     }
 
-    /** Skip conflicts, batches of {@value #DEFAULT_BATCH_SIZE}, verify; no backup unless given one. */
+    /** Skip conflicts, the target's batch size, verify; no backup unless given one. */
     public static MigrationOptions defaults() {
-        return new MigrationOptions(ConflictPolicy.SKIP, DEFAULT_BATCH_SIZE, null, true, false, false);
+        return new MigrationOptions(ConflictPolicy.SKIP, AUTOMATIC, null, true, false, false);
     }
 
     public MigrationOptions withOnConflict(ConflictPolicy policy) {

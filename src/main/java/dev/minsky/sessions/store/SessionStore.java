@@ -180,6 +180,14 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * How many records a migration writes per transaction here unless told otherwise. 1,000 keeps a batch's records
+     * in memory short-lived; SQLite asks for more (its commits cost more than its batches' memory).
+     */
+    default int defaultBatchSize() {
+        return 1000;
+    }
+
+    /**
      * Writes a consistent copy of everything this store holds to a new file in {@code directory}
      * (created if needed; the file readable by its owner only) and returns it. A SQLite store
      * copies its database; PostgreSQL writes its sessions as a JSON array; a JSON store copies its

@@ -64,6 +64,7 @@ class MigrationTest {
 
             MigrationReport second = migrate(sqlite, pg, MigrationOptions.defaults());
             assertEquals(0, second.exitStatus(), ReportFormat.text(second));
+            assertEquals(1000, second.options().batchSize(), "PostgreSQL's own batch size");
             MigrationReport third = migrate(pg, back, MigrationOptions.defaults());
             assertEquals(0, third.exitStatus(), ReportFormat.text(third));
             assertEquals(third.verificationResult().orElseThrow().sourceDigest(),
@@ -96,6 +97,20 @@ class MigrationTest {
             out.add(TestRecords.withTask(String.format("s%05d", i), "md#" + i));
         }
         return out;
+    }
+
+    /** Unless told otherwise a run writes as many records per transaction as the target asks for, and says so. */
+    @Test
+    void theDefaultBatchSizeIsTheTargetsOwnAndAGivenOneIsKept() {
+        try (SessionStore json = jsonOf(dir.resolve("b.json"), numbered(30));
+             SessionStore sqlite = SqlStores.openSqlite(dir.resolve("b.db"));
+             SessionStore back = new JsonFileStore(dir.resolve("back.json"))) {
+            MigrationReport intoSqlite = migrate(json, sqlite, MigrationOptions.defaults());
+            assertEquals(5000, intoSqlite.options().batchSize());
+            assertTrue(ReportFormat.json(intoSqlite).contains("\"batchSize\": 5000"), ReportFormat.json(intoSqlite));
+            assertEquals(1000, migrate(sqlite, back, MigrationOptions.defaults()).options().batchSize());
+            assertEquals(7, migrate(json, sqlite, MigrationOptions.defaults().withBatchSize(7)).options().batchSize());
+        }
     }
 
     @Test

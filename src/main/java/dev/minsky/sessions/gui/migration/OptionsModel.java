@@ -20,7 +20,8 @@ public final class OptionsModel {
 
     private final ResourceBundle text;
     private final ObjectProperty<ConflictPolicy> onConflict = new SimpleObjectProperty<>(ConflictPolicy.SKIP);
-    private final StringProperty batchSize = new SimpleStringProperty(String.valueOf(MigrationOptions.DEFAULT_BATCH_SIZE));
+    /** Empty: the target's own batch size ({@link MigrationOptions#AUTOMATIC}). */
+    private final StringProperty batchSize = new SimpleStringProperty("");
     private final BooleanProperty backup = new SimpleBooleanProperty(true);
     private final Path backupDirectory;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -35,11 +36,15 @@ public final class OptionsModel {
     }
 
     private void validate() {
-        problem.set(parsedBatchSize() > 0 ? "" : java.text.MessageFormat.format(
+        problem.set(parsedBatchSize() >= 0 ? "" : java.text.MessageFormat.format(
                 text.getString("migration.options.badBatch"), MAX_BATCH));
     }
 
+    /** The size typed, {@link MigrationOptions#AUTOMATIC} when none is, or -1 when it is not one. */
     private int parsedBatchSize() {
+        if (batchSize.get() == null || batchSize.get().isBlank()) {
+            return MigrationOptions.AUTOMATIC;
+        }
         try {
             int n = Integer.parseInt(batchSize.get().trim().replace(",", "").replace("_", ""));
             return n >= 1 && n <= MAX_BATCH ? n : -1;

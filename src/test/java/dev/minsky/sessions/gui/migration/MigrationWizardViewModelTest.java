@@ -333,8 +333,15 @@ class MigrationWizardViewModelTest {
         vm.target().passwordProperty().set("s3cret");
         assertTrue(vm.canNextProperty().get());
         assertTrue(vm.target().locationProperty().get().display().contains("****"));
+        assertEquals("", vm.options().batchSizeProperty().get(), "empty at first: the target's own batch size");
+        assertEquals(dev.minsky.sessions.migrate.MigrationOptions.AUTOMATIC, vm.options().options(false, false).batchSize());
         vm.options().batchSizeProperty().set("0");
         assertFalse(vm.canNextProperty().get());
+        vm.options().batchSizeProperty().set("2,500");
+        assertTrue(vm.canNextProperty().get());
+        assertEquals(2500, vm.options().options(false, false).batchSize());
+        vm.options().batchSizeProperty().set(" ");
+        assertTrue(vm.canNextProperty().get(), "blank is the target's own again");
     }
 
     @Test
