@@ -539,6 +539,8 @@ public interface SessionStoreContract {
     default void batchSizeIsAtLeastOne() {
         try (SessionStore store = newStore()) {
             assertTrue(store.batchSize(200) >= 1);
+            assertTrue(store.defaultBatchSize() >= 1);
+            assertTrue(store.batchSize(store.defaultBatchSize()) >= 1);
         }
     }
 
