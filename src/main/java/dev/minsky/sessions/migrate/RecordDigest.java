@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -281,8 +282,7 @@ public final class RecordDigest {
          * when the target has every record with the source's digest (a verification that finds nothing wrong).
          */
         public byte[][] digests() {
-            Pair[] sorted = entries.toArray(new Pair[0]);
-            Arrays.parallelSort(sorted, (x, y) -> x.name.compareTo(y.name));
+            Pair[] sorted = byName(entries.toArray(new Pair[0]));
             byte[][] names = new byte[sorted.length][];
             IntStream.range(0, sorted.length).parallel()
                     .forEach(i -> names[i] = sorted[i].name.getBytes(StandardCharsets.UTF_8));
@@ -293,6 +293,36 @@ public final class RecordDigest {
             CompletableFuture<byte[]> target = CompletableFuture.supplyAsync(() -> digest(sorted, names, false));
             byte[] source = digest(sorted, names, true);
             return new byte[][] {source, target.join()};
+        }
+
+        private static final Comparator<Pair> BY_NAME = (x, y) -> x.name.compareTo(y.name);
+
+        /**
+         * The entries sorted by name, as a stable sort would: the two halves sorted on two threads, then merged.
+         * {@code Arrays.parallelSort} sorts on one thread where the common pool has one worker (two cores), and the
+         * sort is most of the verification's last 0.2 s, when the other core has nothing to do.
+         */
+        private static Pair[] byName(Pair[] entries) {
+            int half = entries.length / 2;
+            CompletableFuture<Void> upper = CompletableFuture.runAsync(
+                    () -> Arrays.sort(entries, half, entries.length, BY_NAME));
+            Arrays.sort(entries, 0, half, BY_NAME);
+            upper.join();
+            Pair[] out = new Pair[entries.length];
+            int i = 0;
+            int j = half;
+            int k = 0;
+            while (i < half && j < entries.length) {
+                // the lower half's entry first unless the upper's sorts strictly before it: stable
+                out[k++] = BY_NAME.compare(entries[j], entries[i]) < 0 ? entries[j++] : entries[i++];
+            }
+            while (i < half) {
+                out[k++] = entries[i++];
+            }
+            while (j < entries.length) {
+                out[k++] = entries[j++];
+            }
+            return out;
         }
 
         /**
