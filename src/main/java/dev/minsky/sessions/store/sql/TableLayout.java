@@ -60,6 +60,15 @@ final class TableLayout {
      * same. A UTF-16 database returns UTF-16 bytes, so it keeps the driver's text read.
      */
     private final boolean utf8Bytes;
+    /**
+     * SQLite with UTF-8 text and text columns only (the tables Minsky and we make): each row is selected as one
+     * value, its columns' bytes each prefixed with their length, or "-" for NULL ({@link #selectList()}), and
+     * cut apart here ({@link #unpack}). One read of the row instead of one per column: the driver's reads are a
+     * native call each behind a lock, and 13 of them per row were most of reading 100,000 rows (0.40-0.50 s
+     * against 0.24-0.31 s in one piece). The bytes are the ones each column's own read returns: SQLite renders
+     * a number stored in a text column, or a blob's bytes, the same way for both; lengths count bytes.
+     */
+    private final boolean packed;
 
     private TableLayout(SqlPlatform platform, List<ColumnInfo> columns) {
         this(platform, columns, false);
@@ -69,6 +78,7 @@ final class TableLayout {
         this.platform = platform;
         this.utf8Bytes = utf8Bytes;
         this.columns = List.copyOf(columns);
+        this.packed = utf8Bytes && columns.stream().allMatch(c -> c.kind() == ColumnInfo.Kind.TEXT);
         List<String> fields = new ArrayList<>();
         Map<String, Integer> byField = new HashMap<>();
         int extra = -1;
@@ -204,7 +214,14 @@ final class TableLayout {
         return extraIndex >= 0;
     }
 
+    /** What a read selects: the columns, or for a {@link #packed} layout the row as one value. */
     String selectList() {
+        if (packed) {
+            return columns.stream().map(ColumnInfo::quoted)
+                    .map(q -> "CASE WHEN " + q + " IS NULL THEN '-' ELSE length(CAST(" + q + " AS BLOB)) || ':' || " + q
+                            + " END")
+                    .collect(Collectors.joining(" || "));
+        }
         return columns.stream().map(ColumnInfo::quoted).collect(Collectors.joining(", "));
     }
 
@@ -351,9 +368,41 @@ final class TableLayout {
      * so a batch of rows can be read on the connection's thread and made into records on every core.
      */
     Object[] read(ResultSet rs) throws SQLException {
+        if (packed) {
+            return unpack(rs.getBytes(1));
+        }
         Object[] raw = new Object[columns.size()];
         for (int i = 0; i < raw.length; i++) {
             raw[i] = i == extraIndex ? text(rs, i + 1) : readValue(columns.get(i), rs, i + 1);
+        }
+        return raw;
+    }
+
+    /** A {@link #packed} row's column values: each column's text, or null. */
+    private Object[] unpack(byte[] row) throws SQLException {
+        Object[] raw = new Object[columns.size()];
+        int p = 0;
+        try {
+            for (int i = 0; i < raw.length; i++) {
+                if (row[p] == '-') {
+                    p++;
+                    continue;
+                }
+                int length = 0;
+                for (byte b = row[p++]; b != ':'; b = row[p++]) {
+                    if (b < '0' || b > '9') {
+                        throw new SQLException("unexpected byte " + b + " in a packed row of " + TABLE);
+                    }
+                    length = length * 10 + (b - '0');
+                }
+                raw[i] = new String(row, p, length, StandardCharsets.UTF_8);
+                p += length;
+            }
+        } catch (RuntimeException e) { // null, or cut short: never the case for what SQLite computed
+            throw new SQLException("a packed row of " + TABLE + " could not be read", e);
+        }
+        if (p != row.length) {
+            throw new SQLException("a packed row of " + TABLE + " has " + (row.length - p) + " bytes too many");
         }
         return raw;
     }

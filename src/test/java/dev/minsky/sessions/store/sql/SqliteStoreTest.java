@@ -177,6 +177,62 @@ class SqliteStoreTest implements SessionStoreContract {
     }
 
     /**
+     * A row of text columns is read as one value, each column's bytes prefixed with their length (TableLayout's
+     * packed read): it must give exactly what reading each column on its own gives, whatever SQLite holds in a text
+     * column (text with NUL or four-byte characters, empty text, integers, reals, blobs that are not UTF-8, NULL).
+     */
+    @Test
+    void aRowReadInOnePieceIsEachColumnAsReadAlone() throws Exception {
+        Path db = dir.resolve("packed.db");
+        SqlStores.openSqlite(db).close(); // the app's table
+        Object[][] rows = {
+            {"plain", "repo", null, "2025-07-01T09:00:00.000Z", "", "\ud83d\ude00 \u65e5\u672c \u00e9", "nul\u0000inside"},
+            {"numbers", 42L, 1.5, -0.0, 1e300, 0.1, Long.MIN_VALUE},
+            {"blobs", new byte[] {(byte) 0xff, 0, (byte) 0xc3}, new byte[0], "9:not-a-length", "-", "x".repeat(100_000), ":"},
+        };
+        List<String> columns;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            TableLayout layout = TableLayout.inspect(c, SqlPlatform.SQLITE).orElseThrow();
+            assertTrue(layout.selectList().contains("length(CAST("), "this table is read in one piece");
+            columns = new ArrayList<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(sessions)")) {
+                while (rs.next()) {
+                    columns.add(rs.getString("name"));
+                }
+            }
+            for (Object[] row : rows) {
+                String sql = "INSERT INTO sessions (" + String.join(", ", columns.subList(0, row.length))
+                        + ") VALUES (" + "?, ".repeat(row.length - 1) + "?)";
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            List<Object[]> packed = new ArrayList<>();
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT " + layout.selectList() + " FROM sessions ORDER BY rowid")) {
+                while (rs.next()) {
+                    packed.add(layout.read(rs));
+                }
+            }
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT * FROM sessions ORDER BY rowid")) {
+                for (int r = 0; rs.next(); r++) {
+                    for (int i = 0; i < columns.size(); i++) {
+                        byte[] alone = rs.getBytes(i + 1);
+                        assertEquals(alone == null ? null : new String(alone, java.nio.charset.StandardCharsets.UTF_8),
+                                packed.get(r)[i], "row " + r + ", column " + columns.get(i));
+                    }
+                }
+            }
+            assertEquals(rows.length, packed.size());
+            assertEquals("nul\u0000inside", packed.get(0)[6]);
+        }
+    }
+
+    /**
      * Text is read as its stored UTF-8 bytes where the database keeps UTF-8 (TableLayout); a UTF-16 database
      * (possible, though neither Minsky nor we make one) must read the same values through the driver's text.
      */
