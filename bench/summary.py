@@ -195,7 +195,8 @@ def main():
     generated = (f"{BEGIN}\n\n## Summary\n\nLast run of `bench/run-all.sh`: {today}, {cores} cores,"
                  f" {a.records:,} records per data set (a run with `--only` keeps the other rows from their last"
                  f" run: each row names its date and commit). Each figure and its reference were measured in the same"
-                 f" run; ratio = ours / reference (for one update: the p95 at the larger size over the p95 at"
+                 f" run; ratio = ours / reference (for a migration, the median of the ratios of its rounds, each timing"
+                 f" ours and the reference in turn; for one update: the p95 at the larger size over the p95 at"
                  f" 1,000, which should stay near 1 for the SQL stores); the sections below give the method of"
                  f" each and the analysis.{trial}\n\n{t}\n\n{MARKER}\n")
     with open(a.doc) as f:
