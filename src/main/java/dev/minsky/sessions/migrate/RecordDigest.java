@@ -74,7 +74,7 @@ public final class RecordDigest {
         private byte[] buf = new byte[4096];
         private int size;
         private final String[][] seen = new String[8][];
-        private final String[][] sorted = new String[8][];
+        private final int[][] order = new int[8][];
         private int next;
 
         byte[] digest(JsonValue value) {
@@ -99,15 +99,15 @@ public final class RecordDigest {
 
         void value(JsonValue value, boolean topLevel) {
             if (value instanceof JsonValue.JsonObject o) {
-                String[] keys = sortedKeys(o);
+                int[] sorted = sortedOrder(o);
                 put((byte) '{');
-                for (int i = 0; i < keys.length; i++) {
+                for (int i = 0; i < sorted.length; i++) {
                     if (i > 0) {
                         put((byte) ',');
                     }
-                    string(keys[i]);
+                    string(o.keyAt(sorted[i]));
                     put((byte) ':');
-                    JsonValue v = o.get(keys[i]);
+                    JsonValue v = o.valueAt(sorted[i]);
                     if (topLevel && v instanceof JsonValue.JsonString s) {
                         Optional<Instant> instant = RecordComparison.instant(s.value());
                         if (instant.isPresent()) {
@@ -144,27 +144,33 @@ public final class RecordDigest {
         }
 
         /**
-         * The object's member names in sorted order. Records of one data set mostly share their
-         * names in the same order, so the last few orders are kept and reused when the names match.
+         * The positions of the object's members in the order of their names (an object has each name once).
+         * Records of one data set mostly share their names in the same order, so the last few orders are kept
+         * and reused when the names match.
          */
-        private String[] sortedKeys(JsonValue.JsonObject o) {
+        private int[] sortedOrder(JsonValue.JsonObject o) {
             int n = o.size();
             for (int slot = 0; slot < seen.length; slot++) {
                 String[] original = seen[slot];
                 if (original != null && original.length == n && sameKeys(original, o)) {
-                    return sorted[slot];
+                    return order[slot];
                 }
             }
             String[] original = new String[n];
+            Integer[] positions = new Integer[n];
             for (int i = 0; i < n; i++) {
                 original[i] = o.keyAt(i);
+                positions[i] = i;
             }
-            String[] keys = original.clone();
-            Arrays.sort(keys);
+            Arrays.sort(positions, (x, y) -> original[x].compareTo(original[y]));
+            int[] sorted = new int[n];
+            for (int i = 0; i < n; i++) {
+                sorted[i] = positions[i];
+            }
             seen[next] = original;
-            sorted[next] = keys;
+            order[next] = sorted;
             next = (next + 1) % seen.length;
-            return keys;
+            return sorted;
         }
 
         private static boolean sameKeys(String[] keys, JsonValue.JsonObject o) {
