@@ -293,7 +293,6 @@ final class SqlSessionStore implements SessionStore {
         });
     }
 
-    /** By session name, a page at a time, so memory stays bounded and no connection is held between pages. */
     /**
      * 5,000 into SQLite: at each commit SQLite writes every page the transaction changed into its log, and a batch's
      * random names touch most of the name index, so fewer, larger transactions write far less (a 100,000-record copy
@@ -305,6 +304,7 @@ final class SqlSessionStore implements SessionStore {
         return platform == SqlPlatform.POSTGRES ? SessionStore.super.defaultBatchSize() : 5000;
     }
 
+    /** By session name, a page at a time, so memory stays bounded and no connection is held between pages. */
     @Override
     public Stream<SessionRecord> streamAll() {
         if (layout == null) {
