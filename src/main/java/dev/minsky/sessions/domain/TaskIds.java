@@ -27,7 +27,7 @@ public final class TaskIds {
         }
         int i = 0;
         char first = taskId.charAt(0);
-        if (first >= 'a' && first <= 'z') {
+        if (isLower(first)) {
             i = 1;
             while (i < taskId.length() && (isLower(taskId.charAt(i)) || isDigit(taskId.charAt(i)))) {
                 i++;
