@@ -44,7 +44,8 @@ public final class RecordDigest {
 
     /**
      * The digests of two records, {@code [a's, b's]}; when their canonical forms are the same bytes
-     * (the common case in a verification) the hash is computed once.
+     * (the common case in a verification) the hash is computed once, and both are that one array (a digest is
+     * never changed, as the verifier's own identical records share theirs).
      */
     static byte[][] ofPair(SessionRecord a, SessionRecord b) {
         Canonical x = CANONICAL.get();
@@ -53,7 +54,7 @@ public final class RecordDigest {
         y.write(b.fields());
         boolean same = Arrays.equals(x.buf, 0, x.size, y.buf, 0, y.size);
         byte[] first = x.hash();
-        return new byte[][] {first, same ? first.clone() : y.hash()};
+        return new byte[][] {first, same ? first : y.hash()};
     }
 
     public static String hex(byte[] digest) {

@@ -151,7 +151,7 @@ final class Verifier {
             if (source.fields().equals(target.fields())) {
                 // the same JSON values (the usual case): one canonical form, one hash, for both
                 byte[] digest = RecordDigest.of(source);
-                return new Check(source, target, digest, digest, List.of()); // one array: digests are never changed
+                return new Check(source, target, digest, digest, List.of()); // one array, as RecordDigest.ofPair gives
             }
             byte[][] digests = RecordDigest.ofPair(source, target);
             byte[] sourceDigest = digests[0];
