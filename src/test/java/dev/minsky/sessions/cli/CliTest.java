@@ -5,13 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** The command line as a whole: version, help, and the exit status and one-line message of each kind of error. */
 class CliTest {
@@ -56,12 +62,11 @@ class CliTest {
      */
     @Test
     void theSubcommandsByNameAreTheCommandsTheyMake() {
-        CliContext ctx = new CliContext(Map.of(), home, java.time.ZoneId.of("UTC"),
-                new java.io.BufferedWriter(new java.io.StringWriter()), java.io.OutputStream.nullOutputStream(),
-                new java.io.PrintWriter(new java.io.StringWriter()), java.io.InputStream.nullInputStream(), false);
+        CliContext ctx = new CliContext(Map.of(), home, CliRun.ZONE, new BufferedWriter(new StringWriter()),
+                OutputStream.nullOutputStream(), new PrintWriter(new StringWriter()), InputStream.nullInputStream(), false);
         assertEquals(List.copyOf(Cli.SUBCOMMANDS.keySet()), List.copyOf(Cli.commandLine(ctx).getSubcommands().keySet()));
         for (String name : Cli.SUBCOMMANDS.keySet()) {
-            picocli.CommandLine only = Cli.commandLine(ctx, new String[] {name, "--help"});
+            CommandLine only = Cli.commandLine(ctx, new String[] {name, "--help"});
             assertEquals(List.of(name), List.copyOf(only.getSubcommands().keySet()));
             assertEquals(0, run(name, "--help").status(), name);
         }
