@@ -72,6 +72,8 @@ final class SqlSessionStore implements SessionStore {
     private static final int INSERT_BATCH = 500;
     /** Rows written in bulk before the first statistics refresh (PostgreSQL). */
     private static final int ANALYZE_AFTER = 10_000;
+    /** The statistics target of those refreshes: samples of 300 times this many rows. */
+    private static final int ANALYZE_TARGET = 10;
 
     private final Database db; // null only for a read-only SQLite store whose file does not exist
     private final SqlPlatform platform;
@@ -513,6 +515,14 @@ final class SqlSessionStore implements SessionStore {
      * took 40-50 s instead of 4 s, depending on whether autovacuum had come by). So the table's
      * statistics are refreshed here each time the rows written since the last refresh reach the count
      * it had then (at least {@value #ANALYZE_AFTER}): a handful of quick ANALYZEs over a whole load.
+     *
+     * <p>Only the name column is analyzed, from a small sample ({@value #ANALYZE_TARGET} as the
+     * statistics target: 3,000 rows), in the writer's transaction: the lookups need the table's row
+     * count and the name's statistics, nothing else. A whole-table ANALYZE at the default target took
+     * 0.1-0.35 s each on 100,000 rows, four times per load, while the writer waited; this one takes
+     * about 25 ms. An ANALYZE of some columns leaves the table's count of changes since its last
+     * analysis as it is, so autovacuum still analyzes every column after the load, at the table's own
+     * statistics target.
      */
     private void afterBulkWrite(int written) {
         if (platform != SqlPlatform.POSTGRES) {
@@ -526,7 +536,8 @@ final class SqlSessionStore implements SessionStore {
         try {
             write(c -> {
                 try (java.sql.Statement st = c.createStatement()) {
-                    st.execute("ANALYZE sessions");
+                    st.execute("SET LOCAL default_statistics_target = " + ANALYZE_TARGET);
+                    st.execute("ANALYZE sessions (" + layout.columnFor(SessionField.SESSION).quoted() + ")");
                 }
                 rowsAtAnalyze.set(rowsAtAnalyze.get() + since);
                 return null;

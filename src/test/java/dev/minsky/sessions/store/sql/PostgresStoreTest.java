@@ -138,6 +138,8 @@ class PostgresStoreTest implements SessionStoreContract {
     void aBulkLoadRefreshesTheTablesStatistics() throws Exception {
         PostgresUrl url = TestPostgres.newDatabase("analyze");
         try (SessionStore store = open(url)) {
+            // so that only the store's own ANALYZE can have made the statistics looked at below
+            TestPostgres.execute(url, "ALTER TABLE sessions SET (autovacuum_enabled = false)");
             List<SessionRecord> records = new ArrayList<>();
             for (int i = 0; i < 12_000; i++) {
                 records.add(TestRecords.withTask(String.format("bulk%05d", i), "#" + i));
@@ -145,6 +147,7 @@ class PostgresStoreTest implements SessionStoreContract {
             store.writeBatch(records.subList(0, 2_000));
             store.writeBatch(records.subList(2_000, 12_000));
             assertEquals(12_000, estimatedRows(url), "statistics counted after the load");
+            assertEquals(List.of("session"), analyzedColumns(url), "only the name column, the lookups' key");
         }
         PostgresUrl restored = TestPostgres.newDatabase("analyze_restore");
         try (SessionStore store = open(restored)) {
@@ -152,6 +155,19 @@ class PostgresStoreTest implements SessionStoreContract {
                     .mapToObj(i -> TestRecords.withTask(String.format("back%05d", i), "#" + i)));
             assertEquals(11_000, estimatedRows(restored), "statistics counted after a restore");
         }
+    }
+
+    /** The columns of sessions that have statistics (pg_stats), by name. */
+    private static List<String> analyzedColumns(PostgresUrl url) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (java.sql.Connection c = TestPostgres.connect(url);
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT attname FROM pg_stats WHERE tablename = 'sessions' ORDER BY attname")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     /** PostgreSQL's own row estimate (pg_class.reltuples): -1 until the table was first analyzed. */
