@@ -193,7 +193,7 @@ class SqliteStoreTest implements SessionStoreContract {
         List<String> columns;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
             TableLayout layout = TableLayout.inspect(c, SqlPlatform.SQLITE).orElseThrow();
-            assertTrue(layout.selectList().contains("length(CAST("), "this table is read in one piece");
+            assertTrue(layout.selectList().startsWith("concat("), "this table is read in one piece");
             columns = new ArrayList<>();
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA table_info(sessions)")) {
                 while (rs.next()) {
