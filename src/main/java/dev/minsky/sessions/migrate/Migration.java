@@ -74,7 +74,7 @@ public final class Migration {
         ExecutorService lookups = Futures.daemonThread("migrate-lookup");
         try {
             Batches.forEach(source, options.batchSize(), batch -> {
-                for (Classified c : classify(batch, position[0], targetRecords > 0 ? lookups : null)) {
+                for (Classified c : classify(batch, position[0], targetRecords > 0 ? lookups : null, false)) {
                     tally.add(c);
                     listener.record(progress.record(c.name, c.outcome, c.detail()));
                 }
@@ -134,7 +134,7 @@ public final class Migration {
         }
         if (options.verify() && copy.result().complete() && !cancelled.get()) {
             try {
-                Verification v = new Verifier(source, target, copy.invalidNames(), listener, cancelled).run();
+                Verification v = copy.verifier().run();
                 timings.put(Phase.VERIFY, v.took());
                 report.verification(v);
             } catch (StoreException e) {
@@ -177,6 +177,15 @@ public final class Migration {
         private ExecutorService lookups;
         private Future<Map<String, SessionRecord>> pending;
         private List<Classified> pendingRecords = List.of();
+        /**
+         * Whether the copy takes each valid record's digest as it reads it, for the verification: it then
+         * re-reads the target only, not the source a second time. Not for a source that holds its records
+         * in memory (a JSON file): reading it again costs nothing, and the verification then digests a
+         * record and the target's once when their values are the same, where this way digests both.
+         */
+        private final boolean digests = options.verify() && !source.holdsRecordsInMemory();
+        /** Every valid record read, in order, with its digest (when {@link #digests}): about 150 bytes each. */
+        private final List<Verifier.Copied> copied = new ArrayList<>();
         /**
          * The target was empty when the copy began: its batches are not looked up first but written as
          * new ({@link SessionStore#writeNew}); a batch that meets a name another writer stored meanwhile
@@ -242,7 +251,7 @@ public final class Migration {
             List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
             for (Classified was : batch) {
-                Classified c = classify(was.checked, was.position, met.get(was.checked.record().session()));
+                Classified c = classify(was.checked, was.position, met.get(was.checked.record().session()), false);
                 planned.replace(was, c);
                 if (!decide(c, toWrite, written)) {
                     throw new IllegalStateException("--on-conflict fail never writes a batch as new");
@@ -294,7 +303,7 @@ public final class Migration {
         }
 
         private boolean batch(List<SessionRecord> batch) {
-            List<Classified> classified = classify(batch, position, asNew ? null : lookups);
+            List<Classified> classified = classify(batch, position, asNew ? null : lookups, digests);
             position += batch.size();
             List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
@@ -304,6 +313,9 @@ public final class Migration {
                     return false; // this batch is dropped whole: nothing of it was written
                 }
                 planned.add(c);
+                if (c.digest != null) {
+                    copied.add(new Verifier.Copied(c.name, c.digest));
+                }
                 if (!decide(c, toWrite, written)) {
                     return false;
                 }
@@ -343,6 +355,12 @@ public final class Migration {
             }
             planned.invalid.forEach(r -> names.add(r.session()));
             return names;
+        }
+
+        /** The verification of what this copy did: from the digests it took, or by reading the source again. */
+        Verifier verifier() {
+            return digests ? new Verifier(source, target, copied, listener, cancelled)
+                    : new Verifier(source, target, invalidNames(), listener, cancelled);
         }
     }
 
@@ -387,8 +405,9 @@ public final class Migration {
         }
     }
 
+    /** @param digest the record's digest, when asked for and the record is valid; else null */
     private record Classified(CheckedRecord checked, String name, long position, Outcome outcome,
-                              List<FieldDifference> differences) {
+                              List<FieldDifference> differences, byte[] digest) {
         InvalidRecord invalid() {
             return new InvalidRecord(name, position, checked.problems());
         }
@@ -408,8 +427,10 @@ public final class Migration {
      *
      * @param lookups where the target is asked for the batch's names, while the checks run; null
      *                when it need not be asked (it was empty when the plan began)
+     * @param digests whether to take each valid record's digest (for the verification after a copy)
      */
-    private List<Classified> classify(List<SessionRecord> batch, long firstPosition, ExecutorService lookups) {
+    private List<Classified> classify(List<SessionRecord> batch, long firstPosition, ExecutorService lookups,
+                                      boolean digests) {
         int n = batch.size();
         Future<Map<String, SessionRecord>> held = null;
         if (lookups != null) {
@@ -423,21 +444,22 @@ public final class Migration {
         Map<String, SessionRecord> stored = held == null ? Map.of() : Futures.await(held, "reading the target");
         Classified[] out = new Classified[n];
         IntStream.range(0, n).parallel().forEach(i -> out[i] = classify(checked[i], firstPosition + i + 1,
-                checked[i].problems().isEmpty() ? stored.get(batch.get(i).session()) : null));
+                checked[i].problems().isEmpty() ? stored.get(batch.get(i).session()) : null, digests));
         return Arrays.asList(out);
     }
 
-    private static Classified classify(CheckedRecord c, long position, SessionRecord theirs) {
+    private static Classified classify(CheckedRecord c, long position, SessionRecord theirs, boolean digest) {
         SessionRecord r = c.record();
         String name = r.session() == null || r.session().isEmpty() ? "#" + position : r.session();
         if (!c.problems().isEmpty()) {
-            return new Classified(c, name, position, Outcome.INVALID, List.of());
+            return new Classified(c, name, position, Outcome.INVALID, List.of(), null);
         }
+        byte[] d = digest ? RecordDigest.of(r) : null;
         if (theirs == null) {
-            return new Classified(c, name, position, Outcome.NEW, List.of());
+            return new Classified(c, name, position, Outcome.NEW, List.of(), d);
         }
         List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
-        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, diffs);
+        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, diffs, d);
     }
 
     private void finish(Phase phase, Duration took) {

@@ -17,8 +17,18 @@ import java.util.stream.IntStream;
 /**
  * Verification (SPEC §4): every source record compared with the target's record of the same name,
  * re-read from the target, field by field and by digest; then the records only the target has.
- * The source's next batch is read ahead ({@link Batches.ReadAhead}) and the target's records of it
- * are read on a second thread, while this batch's comparisons and digests run on every core.
+ *
+ * <p>Two ways to know the source's records:
+ * <ul>
+ *   <li>the {@code verify} command reads them from the source store: its next batch is read ahead
+ *   ({@link Batches.ReadAhead}) and the target's records of it are read on a second thread, while this
+ *   batch's comparisons and digests run on every core;</li>
+ *   <li>a migration's verification gets the digests its copy took of the records it read
+ *   ({@link Copied}), so the source is not read a second time: the target's records are re-read and
+ *   digested, and a record whose digest is not the source's is read again from the source, to name the
+ *   fields that differ.</li>
+ * </ul>
+ * A record is identical exactly when the two digests are equal, both ways (RecordDigest's contract).
  */
 final class Verifier {
     /**
@@ -27,9 +37,14 @@ final class Verifier {
      */
     private static final int BATCH = 1000;
 
+    /** A valid source record as a migration's copy read it: its name and the digest of what it held. */
+    record Copied(String name, byte[] digest) {
+    }
+
     private final SessionStore source;
     private final SessionStore target;
     private final Set<String> skip;
+    private final List<Copied> copied; // null: the source's records are read from the source
     private final MigrationListener listener;
     private final AtomicBoolean cancelled;
     private final RecordDigest.SetPair sets = new RecordDigest.SetPair();
@@ -42,32 +57,35 @@ final class Verifier {
      */
     Verifier(SessionStore source, SessionStore target, Set<String> skip, MigrationListener listener,
              AtomicBoolean cancelled) {
+        this(source, target, skip, null, listener, cancelled);
+    }
+
+    /**
+     * @param copied the source's records that a migration's copy read and found valid, in the order read,
+     *               with the digests it took of them
+     */
+    Verifier(SessionStore source, SessionStore target, List<Copied> copied, MigrationListener listener,
+             AtomicBoolean cancelled) {
+        this(source, target, Set.of(), copied, listener, cancelled);
+    }
+
+    private Verifier(SessionStore source, SessionStore target, Set<String> skip, List<Copied> copied,
+                     MigrationListener listener, AtomicBoolean cancelled) {
         this.source = source;
         this.target = target;
         this.skip = skip;
+        this.copied = copied;
         this.listener = listener;
         this.cancelled = cancelled;
     }
 
     Verification run() {
-        long total = source.count(SessionQuery.all()) - skip.size();
+        long total = copied != null ? copied.size() : source.count(SessionQuery.all()) - skip.size();
         listener.phaseStarted(Phase.VERIFY, total);
         progress = new PhaseProgress(Phase.VERIFY, total);
         ExecutorService reader = Futures.daemonThread("verify-reader");
-        try (Batches.ReadAhead batches = new Batches.ReadAhead(source, BATCH,
-                r -> r.session() != null && !r.session().isEmpty() && !skip.contains(r.session()))) {
-            List<SessionRecord> current = batches.next();
-            Future<Map<String, SessionRecord>> found = lookUp(reader, current);
-            while (!current.isEmpty()) {
-                List<SessionRecord> next = batches.next();
-                Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, next);
-                if (!compare(current, Futures.await(found, "reading the target"))) {
-                    complete = false;
-                    break;
-                }
-                current = next;
-                found = nextFound;
-            }
+        try {
+            complete = copied != null ? compareCopied(reader) : compareSource(reader);
         } finally {
             reader.shutdownNow();
         }
@@ -85,9 +103,96 @@ final class Verifier {
                 RecordDigest.hex(digests[1]), complete, took);
     }
 
+    /** Each source record read from the source, compared with the target's; false when cancelled. */
+    private boolean compareSource(ExecutorService reader) {
+        try (Batches.ReadAhead batches = new Batches.ReadAhead(source, BATCH,
+                r -> r.session() != null && !r.session().isEmpty() && !skip.contains(r.session()))) {
+            List<SessionRecord> current = batches.next();
+            Future<Map<String, SessionRecord>> found = lookUp(reader, current);
+            while (!current.isEmpty()) {
+                List<SessionRecord> next = batches.next();
+                Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, next);
+                if (!compare(current, Futures.await(found, "reading the target"))) {
+                    return false;
+                }
+                current = next;
+                found = nextFound;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each record the copy read, by its digest, compared with the target's record of its name (the next step's
+     * read on the reader thread meanwhile); false when cancelled.
+     */
+    private boolean compareCopied(ExecutorService reader) {
+        int n = copied.size();
+        Future<Map<String, SessionRecord>> found = n == 0 ? null : lookUpNames(reader, copied.subList(0, Math.min(BATCH, n)));
+        for (int from = 0; from < n; from += BATCH) {
+            List<Copied> step = copied.subList(from, Math.min(from + BATCH, n));
+            int next = from + BATCH;
+            Future<Map<String, SessionRecord>> nextFound = next >= n ? null
+                    : lookUpNames(reader, copied.subList(next, Math.min(next + BATCH, n)));
+            if (!compareDigests(step, Futures.await(found, "reading the target"))) {
+                return false;
+            }
+            found = nextFound;
+        }
+        return true;
+    }
+
     private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<SessionRecord> batch) {
         List<String> names = batch.stream().map(SessionRecord::session).toList();
         return reader.submit(() -> target.getAll(names));
+    }
+
+    private Future<Map<String, SessionRecord>> lookUpNames(ExecutorService reader, List<Copied> step) {
+        List<String> names = step.stream().map(Copied::name).toList();
+        return reader.submit(() -> target.getAll(names));
+    }
+
+    /**
+     * One step of copied records: the target's records digested on every core; a record whose digest is not
+     * the copied one is read again from the source, to name the fields that differ. False when cancelled.
+     */
+    private boolean compareDigests(List<Copied> step, Map<String, SessionRecord> found) {
+        byte[][] theirs = new byte[step.size()][];
+        IntStream.range(0, theirs.length).parallel().forEach(i -> {
+            SessionRecord t = found.get(step.get(i).name());
+            theirs[i] = t == null ? null : RecordDigest.of(t);
+        });
+        List<String> changed = new ArrayList<>();
+        for (int i = 0; i < theirs.length; i++) {
+            if (theirs[i] != null && !Arrays.equals(step.get(i).digest(), theirs[i])) {
+                changed.add(step.get(i).name());
+            }
+        }
+        Map<String, SessionRecord> sourceNow = changed.isEmpty() ? Map.of() : source.getAll(changed);
+        for (int i = 0; i < theirs.length; i++) {
+            if (cancelled.get()) {
+                return false;
+            }
+            Copied c = step.get(i);
+            sets.add(c.name(), c.digest(), theirs[i]);
+            if (theirs[i] == null) {
+                problems.add(new RecordCheck(c.name(), Outcome.MISSING, List.of(), RecordDigest.hex(c.digest()), null));
+                listener.record(progress.record(c.name(), Outcome.MISSING, "not in the target"));
+            } else if (Arrays.equals(c.digest(), theirs[i])) {
+                listener.record(progress.record(c.name(), Outcome.IDENTICAL, ""));
+            } else {
+                SessionRecord now = sourceNow.get(c.name());
+                List<FieldDifference> differences = now == null ? List.of()
+                        : RecordComparison.differences(now, found.get(c.name()));
+                problems.add(new RecordCheck(c.name(), Outcome.DIFFERENT, differences, RecordDigest.hex(c.digest()),
+                        RecordDigest.hex(theirs[i])));
+                listener.record(progress.record(c.name(), Outcome.DIFFERENT, now == null
+                        ? "the source no longer has this record"
+                        : differences.isEmpty() ? "same fields, different digest"
+                        : differences.stream().map(FieldDifference::field).toList().toString()));
+            }
+        }
+        return true;
     }
 
     /** Compares one batch; false when cancelled. */

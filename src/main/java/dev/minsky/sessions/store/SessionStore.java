@@ -172,6 +172,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Whether {@link #streamAll} hands out records this store already holds in memory (a JSON file is read
+     * whole), rather than reading them from a database. A migration's verification reads such a source
+     * again; from any other, the copy keeps each record's digest as it reads it instead (ADR 5).
+     */
+    default boolean holdsRecordsInMemory() {
+        return false;
+    }
+
+    /**
      * How many records to give {@link #writeBatch} at a time when {@code requested} were asked
      * for: a store that rewrites everything on each write (a JSON file) asks for all of them.
      */

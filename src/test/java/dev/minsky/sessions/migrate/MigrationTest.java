@@ -345,6 +345,69 @@ class MigrationTest {
         }
     }
 
+    /**
+     * From a SQL source the copy keeps each record's digest and the verification re-reads the target only: it
+     * finds what changed in the target after the copy, reads the source's record again to name the field, and
+     * judges the target against what the copy read (a source record edited after the copy is not a difference
+     * of the target's).
+     */
+    @Test
+    void aMigrationsVerificationComparesTheTargetWithWhatTheCopyRead() throws Exception {
+        Path sourceDb = dir.resolve("source.db");
+        Path targetDb = dir.resolve("target.db");
+        try (SessionStore sqlite = SqlStores.openSqlite(sourceDb)) {
+            sqlite.writeBatch(List.of(TestRecords.rich("r1"), TestRecords.rich("r2"), TestRecords.rich("r3"),
+                    TestRecords.rich("r4")));
+        }
+        List<Phase> finished = new ArrayList<>();
+        MigrationListener tamper = new MigrationListener() {
+            @Override
+            public void phaseFinished(Phase phase, java.time.Duration took) {
+                finished.add(phase);
+                if (phase != Phase.COPY) {
+                    return;
+                }
+                try (Connection t = java.sql.DriverManager.getConnection("jdbc:sqlite:" + targetDb);
+                     Statement ts = t.createStatement();
+                     Connection s = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sourceDb);
+                     Statement ss = s.createStatement()) {
+                    assertEquals(1, ts.executeUpdate("UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'"));
+                    assertEquals(1, ts.executeUpdate("DELETE FROM sessions WHERE session = 'r1'"));
+                    assertEquals(1, ss.executeUpdate("UPDATE sessions SET branch = 'edited later' WHERE session = 'r3'"));
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        try (SessionStore source = SqlStores.openSqliteReadOnly(sourceDb);
+             SessionStore target = SqlStores.openSqlite(targetDb)) {
+            assertFalse(source.holdsRecordsInMemory());
+            MigrationReport report = new Migration(source, target, MigrationOptions.defaults(), tamper).run();
+            assertEquals(List.of(Phase.COPY, Phase.VERIFY), finished);
+            Verification v = report.verificationResult().orElseThrow();
+            assertEquals(4, v.compared());
+            assertEquals(2, v.identical(), "r3 (as the copy read it) and r4");
+            assertEquals(1, v.missing());
+            assertEquals(1, v.different());
+            RecordCheck changed = v.problems().stream().filter(p -> p.outcome() == Outcome.DIFFERENT).findFirst().orElseThrow();
+            assertEquals("r2", changed.session());
+            assertEquals(List.of(SessionField.BRANCH), changed.differences().stream().map(FieldDifference::field).toList());
+            assertEquals(RecordDigest.hex(RecordDigest.of(TestRecords.rich("r2"))), changed.sourceDigest());
+            assertEquals(RecordDigest.hex(RecordDigest.of(target.get("r2").orElseThrow())), changed.targetDigest());
+            assertEquals("r1", v.problems().stream().filter(p -> p.outcome() == Outcome.MISSING).findFirst()
+                    .orElseThrow().session());
+            assertEquals(1, report.exitStatus());
+            // the set digest of the source is the one of the records as the copy read them
+            RecordDigest.SetPair expected = new RecordDigest.SetPair();
+            for (String name : List.of("r1", "r2", "r3", "r4")) {
+                byte[] d = RecordDigest.of(TestRecords.rich(name));
+                expected.add(name, d, d);
+            }
+            assertEquals(RecordDigest.hex(expected.digests()[0]), v.sourceDigest());
+            assertFalse(v.sourceDigest().equals(v.targetDigest()));
+        }
+    }
+
     @Test
     void minskysOwnFilesMigrateToPostgresAndBackExactly() {
         Path sessionDb = TestRecords.copyResource("fixtures/minsky-written/session-db.json", dir.resolve("session-db.json"));

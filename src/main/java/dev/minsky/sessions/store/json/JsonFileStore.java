@@ -213,6 +213,12 @@ public final class JsonFileStore implements SessionStore {
     }
 
     /** File order, which is stable while the file is unchanged (a snapshot never changes: no copy needed). */
+    /** The file is read whole (ADR 4): its records are in memory. */
+    @Override
+    public boolean holdsRecordsInMemory() {
+        return true;
+    }
+
     @Override
     public Stream<SessionRecord> streamAll() {
         return current().all().stream();
