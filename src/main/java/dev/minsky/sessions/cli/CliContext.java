@@ -124,6 +124,14 @@ final class CliContext {
         return SessionStores.openReadOnly(location, env, home);
     }
 
+    /**
+     * {@link #openReadOnly} of a store the command reads whole next, which starts reading it in the background
+     * ({@link SessionStore#readAhead}): a JSON file is parsed while the command opens its other store.
+     */
+    SessionStore openReadingAhead(StoreLocation location) {
+        return SessionStores.openReadingAhead(location, env, home);
+    }
+
     void flushOut() {
         try {
             out.flush();

@@ -109,7 +109,7 @@ final class MigrateCommand implements Callable<Integer> {
                 source instanceof StoreLocation.Json);
         MigrationReport report;
         ctx.noteIfMissing(source, "the source ");
-        try (SessionStore src = ctx.openReadOnly(source);
+        try (SessionStore src = ctx.openReadingAhead(source);
              SessionStore dst = dryRun ? ctx.openReadOnly(target) : ctx.open(target)) {
             Migration migration = new Migration(src, dst, options, ProgressPrinter.forContext(ctx));
             CountDownLatch reported = new CountDownLatch(1);

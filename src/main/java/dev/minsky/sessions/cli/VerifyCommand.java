@@ -48,7 +48,7 @@ final class VerifyCommand implements Callable<Integer> {
         Verification v;
         ctx.noteIfMissing(source, "the source ");
         ctx.noteIfMissing(target, "the target ");
-        try (SessionStore src = ctx.openReadOnly(source); SessionStore dst = ctx.openReadOnly(target)) {
+        try (SessionStore src = ctx.openReadingAhead(source); SessionStore dst = ctx.openReadingAhead(target)) {
             v = Migration.verify(src, dst, ProgressPrinter.forContext(ctx), null);
         }
         ctx.out().write(format == Format.json ? ReportFormat.json(v, source, target) : ReportFormat.text(v, source, target));

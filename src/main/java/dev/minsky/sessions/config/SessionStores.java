@@ -66,6 +66,17 @@ public final class SessionStores {
         return SqlStores.openPostgresReadOnly(postgresUrl((StoreLocation.Postgres) location), env, home);
     }
 
+    /**
+     * {@link #openReadOnly(StoreLocation, Map, Path)} of a store the caller reads whole next (a migration's
+     * source): it starts reading in the background ({@link SessionStore#readAhead}), so a JSON file is parsed
+     * while the caller opens its other store.
+     */
+    public static SessionStore openReadingAhead(StoreLocation location, Map<String, String> env, Path home) {
+        SessionStore store = openReadOnly(location, env, home);
+        store.readAhead();
+        return store;
+    }
+
     private static PostgresUrl postgresUrl(StoreLocation.Postgres location) {
         try {
             return PostgresUrl.parse(location.url());

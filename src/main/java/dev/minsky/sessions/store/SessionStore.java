@@ -172,6 +172,15 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
+     * Starts reading what this store holds on a thread of its own, where reading it is a step apart (a JSON
+     * file is read and parsed whole on its first use), and returns at once. For a caller about to read the
+     * whole store after other slow work, such as opening a second store: the two then overlap. A failure is
+     * left for the reading that follows, which meets and reports it. Other stores read as they are asked.
+     */
+    default void readAhead() {
+    }
+
+    /**
      * Whether {@link #streamAll} hands out records this store already holds in memory (a JSON file is read
      * whole), rather than reading them from a database. A migration's verification reads such a source
      * again; from any other, the copy keeps each record's digest as it reads it instead (ADR 5).

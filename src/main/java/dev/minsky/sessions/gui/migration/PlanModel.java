@@ -69,7 +69,7 @@ public final class PlanModel {
         status.set(t.get("migration.plan.opening"));
         MigrationOptions dry = options.withDryRun(true).withBackupDirectory(null);
         services.tasks().run(t.get("migration.plan.task"), p -> {
-            try (SessionStore src = services.openReadOnly(source); SessionStore dst = services.openReadOnly(target)) {
+            try (SessionStore src = services.openReadingAhead(source); SessionStore dst = services.openReadOnly(target)) {
                 Migration m = new Migration(src, dst, dry, new MigrationListener() {
                     @Override
                     public void record(RecordEvent e) {

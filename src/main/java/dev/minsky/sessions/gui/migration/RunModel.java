@@ -90,7 +90,7 @@ public final class RunModel {
             long[] signals = {0};
             buffer.set(new EventBuffer(KEEP_RECENT, keepProblems, refreshInterval,
                     () -> p.update(++signals[0], -1, null)));
-            try (SessionStore src = services.openReadOnly(source); SessionStore dst = services.open(target)) {
+            try (SessionStore src = services.openReadingAhead(source); SessionStore dst = services.open(target)) {
                 Migration m = new Migration(src, dst, options.withDryRun(false), buffer.get());
                 migration.set(m);
                 if (stopRequested.get()) {

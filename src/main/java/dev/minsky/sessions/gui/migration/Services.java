@@ -22,4 +22,9 @@ record Services(TaskRunner tasks, DialogService dialogs, Texts text, Map<String,
     SessionStore openReadOnly(StoreLocation where) {
         return SessionStores.openReadOnly(where, env, home);
     }
+
+    /** {@link #openReadOnly} of a store read whole next: a JSON file is parsed while the other store opens. */
+    SessionStore openReadingAhead(StoreLocation where) {
+        return SessionStores.openReadingAhead(where, env, home);
+    }
 }

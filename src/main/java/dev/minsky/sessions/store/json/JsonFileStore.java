@@ -213,6 +213,24 @@ public final class JsonFileStore implements SessionStore {
     }
 
     /** File order, which is stable while the file is unchanged (a snapshot never changes: no copy needed). */
+    /**
+     * Reads and parses the file on a daemon thread, as the first use would ({@link #current()}): the first use
+     * then waits for that parse instead of starting its own. A file that cannot be read is reported by the
+     * first use, which reads it again.
+     */
+    @Override
+    public void readAhead() {
+        Thread t = new Thread(() -> {
+            try {
+                current();
+            } catch (RuntimeException leftForTheFirstUse) {
+                // the first use reads the file again and reports what it finds
+            }
+        }, "json-read-ahead");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The file is read whole (ADR 4): its records are in memory. */
     @Override
     public boolean holdsRecordsInMemory() {

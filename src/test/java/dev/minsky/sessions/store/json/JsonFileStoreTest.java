@@ -381,6 +381,48 @@ class JsonFileStoreTest implements SessionStoreContract {
         assertFalse(Files.exists(dir.resolve("absent")));
     }
 
+    /**
+     * readAhead parses the file on a thread of its own: once that thread is done, the store answers from what it
+     * parsed (shown here by a file whose bytes change behind the store's back with its size and time kept, which a
+     * store that had not read it yet would read as it is now).
+     */
+    @Test
+    void readAheadParsesTheFileInTheBackgroundAndTheFirstUseTakesThatParse() throws Exception {
+        Path file = fixture("minsky-written/session-db.json");
+        try (JsonFileStore store = JsonFileStore.readOnly(file)) {
+            store.readAhead();
+            awaitReadAhead();
+            byte[] bytes = Files.readAllBytes(file);
+            java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
+            Files.write(file, " ".repeat(bytes.length).getBytes(StandardCharsets.US_ASCII)); // same size, no sessions
+            Files.setLastModifiedTime(file, time);
+            assertEquals(20, store.count(SessionQuery.all()), "the records parsed ahead");
+        }
+        try (JsonFileStore unread = JsonFileStore.readOnly(file)) {
+            assertEquals(0, unread.count(SessionQuery.all()), "what the file now holds: whitespace only");
+        }
+    }
+
+    /** A file that cannot be parsed: readAhead says nothing, and the first use reports it as it would have anyway. */
+    @Test
+    void readAheadOfABrokenFileLeavesTheErrorToTheFirstUse() throws Exception {
+        Path file = fixture("bad/syntax-error-line3.json");
+        try (JsonFileStore store = JsonFileStore.readOnly(file)) {
+            store.readAhead();
+            awaitReadAhead();
+            MalformedStoreException e = assertThrows(MalformedStoreException.class, () -> store.count(SessionQuery.all()));
+            assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("line 3, column"), e.getMessage());
+        }
+    }
+
+    private static void awaitReadAhead() throws InterruptedException {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("json-read-ahead")) {
+                t.join(30_000);
+            }
+        }
+    }
+
     @Test
     void readOnlyOfAFileCreatesNoLockFileAndChangesNothing() throws IOException {
         Path file = fixture("minsky-written/session-db.json");
