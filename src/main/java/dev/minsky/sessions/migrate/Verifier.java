@@ -108,10 +108,10 @@ final class Verifier {
         try (Batches.ReadAhead batches = new Batches.ReadAhead(source, BATCH,
                 r -> r.session() != null && !r.session().isEmpty() && !skip.contains(r.session()))) {
             List<SessionRecord> current = batches.next();
-            Future<Map<String, SessionRecord>> found = lookUp(reader, current);
+            Future<Map<String, SessionRecord>> found = lookUp(reader, sessionsOf(current));
             while (!current.isEmpty()) {
                 List<SessionRecord> next = batches.next();
-                Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, next);
+                Future<Map<String, SessionRecord>> nextFound = next.isEmpty() ? null : lookUp(reader, sessionsOf(next));
                 if (!compare(current, Futures.await(found, "reading the target"))) {
                     return false;
                 }
@@ -128,13 +128,11 @@ final class Verifier {
      */
     private boolean compareCopied(ExecutorService reader) {
         int n = copied.size();
-        Future<Map<String, SessionRecord>> found = n == 0 ? null : lookUpNames(reader, copied.subList(0, Math.min(BATCH, n)));
+        Future<Map<String, SessionRecord>> found = n == 0 ? null : lookUp(reader, namesOf(step(0)));
         for (int from = 0; from < n; from += BATCH) {
-            List<Copied> step = copied.subList(from, Math.min(from + BATCH, n));
-            int next = from + BATCH;
-            Future<Map<String, SessionRecord>> nextFound = next >= n ? null
-                    : lookUpNames(reader, copied.subList(next, Math.min(next + BATCH, n)));
-            if (!compareDigests(step, Futures.await(found, "reading the target"))) {
+            Future<Map<String, SessionRecord>> nextFound = from + BATCH < n
+                    ? lookUp(reader, namesOf(step(from + BATCH))) : null;
+            if (!compareDigests(step(from), Futures.await(found, "reading the target"))) {
                 return false;
             }
             found = nextFound;
@@ -142,13 +140,21 @@ final class Verifier {
         return true;
     }
 
-    private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<SessionRecord> batch) {
-        List<String> names = batch.stream().map(SessionRecord::session).toList();
-        return reader.submit(() -> target.getAll(names));
+    /** The copied records from {@code from}, {@value #BATCH} at most. */
+    private List<Copied> step(int from) {
+        return copied.subList(from, Math.min(from + BATCH, copied.size()));
     }
 
-    private Future<Map<String, SessionRecord>> lookUpNames(ExecutorService reader, List<Copied> step) {
-        List<String> names = step.stream().map(Copied::name).toList();
+    private static List<String> namesOf(List<Copied> step) {
+        return step.stream().map(Copied::name).toList();
+    }
+
+    private static List<String> sessionsOf(List<SessionRecord> batch) {
+        return batch.stream().map(SessionRecord::session).toList();
+    }
+
+    /** The target's records of these names, read on the reader thread. */
+    private Future<Map<String, SessionRecord>> lookUp(ExecutorService reader, List<String> names) {
         return reader.submit(() -> target.getAll(names));
     }
 
