@@ -212,7 +212,6 @@ public final class JsonFileStore implements SessionStore {
         });
     }
 
-    /** File order, which is stable while the file is unchanged (a snapshot never changes: no copy needed). */
     /**
      * Reads and parses the file on a daemon thread, as the first use would ({@link #current()}): the first use
      * then waits for that parse instead of starting its own. A file that cannot be read is reported by the
@@ -237,6 +236,7 @@ public final class JsonFileStore implements SessionStore {
         return true;
     }
 
+    /** File order, which is stable while the file is unchanged (a snapshot never changes: no copy needed). */
     @Override
     public Stream<SessionRecord> streamAll() {
         return current().all().stream();
