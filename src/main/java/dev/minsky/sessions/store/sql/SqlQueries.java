@@ -42,6 +42,11 @@ final class SqlQueries {
         return "SELECT " + layout.selectList() + " FROM sessions WHERE " + sessionColumn + " = ANY (?)";
     }
 
+    /** Statistics of the name column only: what the lookups by name need (PostgreSQL). */
+    String analyzeNames() {
+        return "ANALYZE sessions (" + sessionColumn + ")";
+    }
+
     /** Keyset paging in the primary key's own order (index-backed on both platforms). */
     String page(boolean hasAfter, int size) {
         return "SELECT " + layout.selectList() + " FROM sessions" + (hasAfter ? " WHERE " + sessionColumn + " > ?" : "")

@@ -537,7 +537,7 @@ final class SqlSessionStore implements SessionStore {
             write(c -> {
                 try (java.sql.Statement st = c.createStatement()) {
                     st.execute("SET LOCAL default_statistics_target = " + ANALYZE_TARGET);
-                    st.execute("ANALYZE sessions (" + layout.columnFor(SessionField.SESSION).quoted() + ")");
+                    st.execute(queries.analyzeNames());
                 }
                 rowsAtAnalyze.set(rowsAtAnalyze.get() + since);
                 return null;
