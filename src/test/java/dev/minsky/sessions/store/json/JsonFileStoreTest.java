@@ -389,9 +389,7 @@ class JsonFileStoreTest implements SessionStoreContract {
     @Test
     void readAheadParsesTheFileInTheBackgroundAndTheFirstUseTakesThatParse() throws Exception {
         Path file = fixture("minsky-written/session-db.json");
-        try (JsonFileStore store = JsonFileStore.readOnly(file)) {
-            store.readAhead();
-            awaitReadAhead();
+        try (JsonFileStore store = readAheadDone(file)) {
             byte[] bytes = Files.readAllBytes(file);
             java.nio.file.attribute.FileTime time = Files.getLastModifiedTime(file);
             Files.write(file, " ".repeat(bytes.length).getBytes(StandardCharsets.US_ASCII)); // same size, no sessions
@@ -407,20 +405,22 @@ class JsonFileStoreTest implements SessionStoreContract {
     @Test
     void readAheadOfABrokenFileLeavesTheErrorToTheFirstUse() throws Exception {
         Path file = fixture("bad/syntax-error-line3.json");
-        try (JsonFileStore store = JsonFileStore.readOnly(file)) {
-            store.readAhead();
-            awaitReadAhead();
+        try (JsonFileStore store = readAheadDone(file)) {
             MalformedStoreException e = assertThrows(MalformedStoreException.class, () -> store.count(SessionQuery.all()));
             assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("line 3, column"), e.getMessage());
         }
     }
 
-    private static void awaitReadAhead() throws InterruptedException {
+    /** {@code file} opened read-only, its {@link JsonFileStore#readAhead} begun and its thread ended. */
+    private static JsonFileStore readAheadDone(Path file) throws InterruptedException {
+        JsonFileStore store = JsonFileStore.readOnly(file);
+        store.readAhead();
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().equals("json-read-ahead")) {
                 t.join(30_000);
             }
         }
+        return store;
     }
 
     @Test
