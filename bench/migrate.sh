@@ -395,9 +395,15 @@ jq -n --arg date "$(date -u +%Y-%m-%d)" --arg commit "$commit" --argjson records
   def r2(x): (x * 100 | round / 100);
   def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
   def means(a; b): if a.mean_s != null and b.mean_s != null then r2(a.mean_s / b.mean_s) else null end;
-  def ratio(a; b):
+  # The ratio of each round, in round order (null when the runs are not known round by round): their spread
+  # shows how far the load of the machine moved the verdict.
+  def rounds(a; b):
     if (a.times_s | type) == "array" and (b.times_s | type) == "array" and (a.times_s | length) == (b.times_s | length)
        and (a.times_s | length) > 0
+    then [range(0; a.times_s | length) as $i | r2(a.times_s[$i] / b.times_s[$i])]
+    else null end;
+  def ratio(a; b):
+    if rounds(a; b) != null
     then r2([range(0; a.times_s | length) as $i | a.times_s[$i] / b.times_s[$i]] | median)
     else means(a; b) end;
   def verdict(r; ok): if r == null then "SKIPPED" elif ok then "PASS" else "MISS" end;
@@ -408,12 +414,14 @@ jq -n --arg date "$(date -u +%Y-%m-%d)" --arg commit "$commit" --argjson records
     data: {json: $data, json_mib: $data_mib, generator: "bench/gen-sessions.py \($records) --seed 42 --shape array (all valid)"},
     json_to_sqlite: {
       ours: $os, sqlite3: $s3,
-      ratio: $r1, ratio_of_means: means($os; $s3), target: "median per round of ours/sqlite3 <= \($tsr)",
+      ratio: $r1, round_ratios: rounds($os; $s3), ratio_of_means: means($os; $s3),
+      target: "median per round of ours/sqlite3 <= \($tsr)",
       verdict: verdict($r1; $r1 <= $tsr),
       peak_rss_target: "< \($trss) MiB", peak_rss_verdict: rss($os) },
     sqlite_to_postgres: {
       ours: $op, pgloader: $pl, psql_copy: $pc,
-      ratio: $r2, ratio_of_means: means($op; $pl), target: "median per round of ours/pgloader < \($tpr)",
+      ratio: $r2, round_ratios: rounds($op; $pl), ratio_of_means: means($op; $pl),
+      target: "median per round of ours/pgloader < \($tpr)",
       verdict: verdict($r2; $r2 < $tpr),
       ratio_to_psql_copy: ratio($op; $pc),
       peak_rss_target: "< \($trss) MiB", peak_rss_verdict: rss($op) } }
@@ -437,6 +445,10 @@ jq -r '
   (.sqlite_to_postgres | ["SQLite->PG vs floor", t(.ours), "psql \\copy " + t(.psql_copy), r(.ratio_to_psql_copy), "(none)", "info"] | join("\t")),
   (.sqlite_to_postgres | ["SQLite->PG peak RSS", m(.ours), "pgloader " + m(.pgloader) + ", psql " + m(.psql_copy), "-", .peak_rss_target, .peak_rss_verdict] | join("\t"))
 ' "$SUMMARY" | column -t -s $'\t'
+jq -r '
+  def rr(name; o): if o.round_ratios == null then empty
+    else "  \(name), ratio of each round: \(o.round_ratios | map(tostring) | join(", ")) (the verdict takes their median)" end;
+  rr("JSON->SQLite"; .json_to_sqlite), rr("SQLite->PG"; .sqlite_to_postgres)' "$SUMMARY"
 echo
 jq -r '"overall: \(.verdict)"' "$SUMMARY"
 for k in ours_sqlite ours_pg; do

@@ -56,17 +56,26 @@ def list_json(d):
     ]
 
 
+def rounds(ratio, ours, reference):
+    """The verdict's ratio, and the spread of the rounds' ratios when each round's times are known."""
+    a, b = (ours or {}).get("times_s"), (reference or {}).get("times_s")
+    if ratio is None or not a or not b or len(a) != len(b) or len(a) < 2:
+        return num(ratio)
+    each = [x / y for x, y in zip(a, b)]
+    return f"{num(ratio)} (rounds {min(each):.2f}–{max(each):.2f})"
+
+
 def migrate(d):
     when = (d["date"], d["commit"])
     js, sp = d["json_to_sqlite"], d["sqlite_to_postgres"]
     n = f"{d['records']:,}"
     return [
         (f"`migrate` JSON → SQLite, {n} sessions, time", secs(js["ours"]), f"sqlite3 {secs(js['sqlite3'])}",
-         num(js["ratio"]), "≤ 1.5×", verdict(js["verdict"])) + when,
+         rounds(js["ratio"], js["ours"], js["sqlite3"]), "≤ 1.5×", verdict(js["verdict"])) + when,
         ("`migrate` JSON → SQLite, peak RSS", mib(js["ours"]), f"sqlite3 {mib(js['sqlite3'])}", "-", "< 512 MiB",
          verdict(js["peak_rss_verdict"])) + when,
         (f"`migrate` SQLite → PostgreSQL, {n} sessions, time", secs(sp["ours"]), f"pgloader {secs(sp['pgloader'])}",
-         num(sp["ratio"]), "< 1.0×", verdict(sp["verdict"])) + when,
+         rounds(sp["ratio"], sp["ours"], sp["pgloader"]), "< 1.0×", verdict(sp["verdict"])) + when,
         ("`migrate` SQLite → PostgreSQL vs the floor", secs(sp["ours"]), f"psql `\\copy` {secs(sp['psql_copy'])}",
          num(sp.get("ratio_to_psql_copy")), "(none)", "info") + when,
         ("`migrate` SQLite → PostgreSQL, peak RSS", mib(sp["ours"]),
@@ -196,7 +205,7 @@ def main():
                  f" {a.records:,} records per data set (a run with `--only` keeps the other rows from their last"
                  f" run: each row names its date and commit). Each figure and its reference were measured in the same"
                  f" run; ratio = ours / reference (for a migration, the median of the ratios of its rounds, each timing"
-                 f" ours and the reference in turn; for one update: the p95 at the larger size over the p95 at"
+                 f" ours and the reference in turn, with the lowest and highest round in brackets; for one update: the p95 at the larger size over the p95 at"
                  f" 1,000, which should stay near 1 for the SQL stores); the sections below give the method of"
                  f" each and the analysis.{trial}\n\n{t}\n\n{MARKER}\n")
     with open(a.doc) as f:
