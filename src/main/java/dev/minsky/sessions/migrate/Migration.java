@@ -184,7 +184,10 @@ public final class Migration {
          * record and the target's once when their values are the same, where this way digests both.
          */
         private final boolean digests = options.verify() && !source.holdsRecordsInMemory();
-        /** Every valid record read, in order, with its digest (when {@link #digests}): about 150 bytes each. */
+        /**
+         * Every valid record read, in order, with its digest (when {@link #digests}): about 140 bytes each, and the
+         * verification's set digests add about 30 (ADR 5, late-evening addendum).
+         */
         private final List<Verifier.Copied> copied = new ArrayList<>();
         /**
          * The target was empty when the copy began: its batches are not looked up first but written as

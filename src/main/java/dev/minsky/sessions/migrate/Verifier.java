@@ -180,6 +180,9 @@ final class Verifier {
                 return false;
             }
             Copied c = step.get(i);
+            if (theirs[i] != null && Arrays.equals(c.digest(), theirs[i])) {
+                theirs[i] = c.digest(); // one array kept for both sides: 48 bytes a record less until the end
+            }
             sets.add(c.name(), c.digest(), theirs[i]);
             if (theirs[i] == null) {
                 problems.add(new RecordCheck(c.name(), Outcome.MISSING, List.of(), RecordDigest.hex(c.digest()), null));
