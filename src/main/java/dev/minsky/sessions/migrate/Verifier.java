@@ -163,14 +163,17 @@ final class Verifier {
      * the copied one is read again from the source, to name the fields that differ. False when cancelled.
      */
     private boolean compareDigests(List<Copied> step, Map<String, SessionRecord> found) {
+        // the target's digest of each record; the copied array itself where the two are equal (identical is then
+        // "the same array", and the set digests keep one array for both sides: 48 bytes a record less)
         byte[][] theirs = new byte[step.size()][];
         IntStream.range(0, theirs.length).parallel().forEach(i -> {
             SessionRecord t = found.get(step.get(i).name());
-            theirs[i] = t == null ? null : RecordDigest.of(t);
+            byte[] d = t == null ? null : RecordDigest.of(t);
+            theirs[i] = d != null && Arrays.equals(step.get(i).digest(), d) ? step.get(i).digest() : d;
         });
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < theirs.length; i++) {
-            if (theirs[i] != null && !Arrays.equals(step.get(i).digest(), theirs[i])) {
+            if (theirs[i] != null && theirs[i] != step.get(i).digest()) {
                 changed.add(step.get(i).name());
             }
         }
@@ -180,14 +183,11 @@ final class Verifier {
                 return false;
             }
             Copied c = step.get(i);
-            if (theirs[i] != null && Arrays.equals(c.digest(), theirs[i])) {
-                theirs[i] = c.digest(); // one array kept for both sides: 48 bytes a record less until the end
-            }
             sets.add(c.name(), c.digest(), theirs[i]);
             if (theirs[i] == null) {
                 problems.add(new RecordCheck(c.name(), Outcome.MISSING, List.of(), RecordDigest.hex(c.digest()), null));
                 listener.record(progress.record(c.name(), Outcome.MISSING, "not in the target"));
-            } else if (Arrays.equals(c.digest(), theirs[i])) {
+            } else if (theirs[i] == c.digest()) {
                 listener.record(progress.record(c.name(), Outcome.IDENTICAL, ""));
             } else {
                 SessionRecord now = sourceNow.get(c.name());
