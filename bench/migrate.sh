@@ -397,15 +397,13 @@ jq -n --arg date "$(date -u +%Y-%m-%d)" --arg commit "$commit" --argjson records
   def means(a; b): if a.mean_s != null and b.mean_s != null then r2(a.mean_s / b.mean_s) else null end;
   # The ratio of each round, in round order (null when the runs are not known round by round): their spread
   # shows how far the load of the machine moved the verdict.
-  def rounds(a; b):
+  def per_round(a; b):
     if (a.times_s | type) == "array" and (b.times_s | type) == "array" and (a.times_s | length) == (b.times_s | length)
        and (a.times_s | length) > 0
-    then [range(0; a.times_s | length) as $i | r2(a.times_s[$i] / b.times_s[$i])]
+    then [range(0; a.times_s | length) as $i | a.times_s[$i] / b.times_s[$i]]
     else null end;
-  def ratio(a; b):
-    if rounds(a; b) != null
-    then r2([range(0; a.times_s | length) as $i | a.times_s[$i] / b.times_s[$i]] | median)
-    else means(a; b) end;
+  def rounds(a; b): per_round(a; b) | if . == null then null else map(r2(.)) end;
+  def ratio(a; b): per_round(a; b) as $each | if $each != null then r2($each | median) else means(a; b) end;
   def verdict(r; ok): if r == null then "SKIPPED" elif ok then "PASS" else "MISS" end;
   def rss(o): if o.status != "measured" then "SKIPPED" elif o.peak_rss_mib < $trss then "PASS" else "MISS" end;
   ($os[0]) as $os | ($s3[0]) as $s3 | ($op[0]) as $op | ($pl[0]) as $pl | ($pc[0]) as $pc |
