@@ -24,6 +24,8 @@ import org.sqlite.SQLiteConfig;
 final class SqliteCheckpointer implements AutoCloseable {
     private final Path file;
     private final AtomicBoolean running = new AtomicBoolean();
+    /** Asked for while a checkpoint ran: what was committed after that one began is still to be copied. */
+    private final AtomicBoolean again = new AtomicBoolean();
     private ExecutorService thread; // made at the first request: most stores never ask
     private Connection connection; // opened and used on that thread only
     private boolean closed;
@@ -32,9 +34,17 @@ final class SqliteCheckpointer implements AutoCloseable {
         this.file = file;
     }
 
-    /** Starts a checkpoint unless one is running (which will also copy what was committed before it began). */
+    /**
+     * Starts a checkpoint; if one is running, another follows it. The running one copies only what was committed
+     * before it began: the batch that asked meanwhile (a load's last one, say) would otherwise wait in the WAL
+     * until the next write or the close.
+     */
     synchronized void request() {
-        if (closed || !running.compareAndSet(false, true)) {
+        if (closed) {
+            return;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
             return;
         }
         if (thread == null) {
@@ -48,19 +58,24 @@ final class SqliteCheckpointer implements AutoCloseable {
     }
 
     private void checkpoint() {
-        try {
-            if (connection == null) {
-                SQLiteConfig config = new SQLiteConfig();
-                config.setBusyTimeout(10_000);
-                connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+        do {
+            again.set(false);
+            try {
+                if (connection == null) {
+                    SQLiteConfig config = new SQLiteConfig();
+                    config.setBusyTimeout(10_000);
+                    connection = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+                }
+                try (Statement st = connection.createStatement()) {
+                    st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+                }
+            } catch (SQLException e) {
+                // left to the next checkpoint, the next ordinary write or the close
             }
-            try (Statement st = connection.createStatement()) {
-                st.execute("PRAGMA wal_checkpoint(PASSIVE)");
-            }
-        } catch (SQLException e) {
-            // left to the next checkpoint, the next ordinary write or the close
-        } finally {
-            running.set(false);
+        } while (again.get());
+        running.set(false);
+        if (again.get()) {
+            request(); // asked for between the loop's last look and the line above
         }
     }
 
