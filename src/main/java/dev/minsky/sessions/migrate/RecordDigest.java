@@ -71,12 +71,22 @@ public final class RecordDigest {
     /** Writes canonical JSON as UTF-8 into a reused buffer, then digests it: one per thread. */
     private static final class Canonical {
         private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+        private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+        private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+        /** Object layouts kept, by a hash of their names: a data set's objects have a few hundred shapes at most. */
+        private static final int LAYOUTS = 1024;
         private final MessageDigest md = sha256();
         private byte[] buf = new byte[4096];
         private int size;
-        private final String[][] seen = new String[8][];
-        private final int[][] order = new int[8][];
-        private int next;
+        private final Layout[] layouts = new Layout[LAYOUTS];
+
+        /**
+         * An object's member names in their order, the positions of its members in the order of their names, and
+         * each name in that order as the canonical form writes it ({@code "name":}).
+         */
+        private record Layout(String[] names, int[] sorted, byte[][] written) {
+        }
 
         byte[] digest(JsonValue value) {
             write(value);
@@ -100,26 +110,22 @@ public final class RecordDigest {
 
         void value(JsonValue value, boolean topLevel) {
             if (value instanceof JsonValue.JsonObject o) {
-                int[] sorted = sortedOrder(o);
+                Layout layout = layout(o);
+                int[] sorted = layout.sorted;
                 put((byte) '{');
                 for (int i = 0; i < sorted.length; i++) {
                     if (i > 0) {
                         put((byte) ',');
                     }
-                    string(o.keyAt(sorted[i]));
-                    put((byte) ':');
+                    bytes(layout.written[i]);
                     JsonValue v = o.valueAt(sorted[i]);
-                    if (topLevel && v instanceof JsonValue.JsonString s) {
-                        Optional<Instant> instant = RecordComparison.instant(s.value());
-                        if (instant.isPresent()) {
-                            put((byte) '@'); // cannot collide with a string: those are quoted
-                            ascii(Instants.iso(instant.get()));
-                            continue;
-                        }
+                    if (!(topLevel && v instanceof JsonValue.JsonString s && timestamp(s.value()))) {
+                        value(v, false);
                     }
-                    value(v, false);
                 }
                 put((byte) '}');
+            } else if (value instanceof JsonValue.JsonString s) {
+                string(s.value());
             } else if (value instanceof JsonValue.JsonArray a) {
                 put((byte) '[');
                 for (int i = 0; i < a.elements().size(); i++) {
@@ -129,8 +135,6 @@ public final class RecordDigest {
                     value(a.elements().get(i), false);
                 }
                 put((byte) ']');
-            } else if (value instanceof JsonValue.JsonString s) {
-                string(s.value());
             } else if (value instanceof JsonValue.JsonNumber n) {
                 String literal = n.literal();
                 if (isPlainInteger(literal)) {
@@ -139,39 +143,70 @@ public final class RecordDigest {
                     BigDecimal d = n.decimalValue();
                     ascii(d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
                 }
+            } else if (value instanceof JsonValue.JsonBoolean b) {
+                bytes(b.value() ? TRUE : FALSE);
             } else {
-                ascii(value.toJson()); // true, false, null
+                bytes(NULL);
             }
         }
 
         /**
-         * The positions of the object's members in the order of their names (an object has each name once).
-         * Records of one data set mostly share their names in the same order, so the last few orders are kept
-         * and reused when the names match.
+         * A top-level text that names an instant, written as {@code @} and the instant's ISO-8601 UTC form (it cannot
+         * collide with a string: those are quoted); false, with nothing written, for any other text.
          */
-        private int[] sortedOrder(JsonValue.JsonObject o) {
+        private boolean timestamp(String text) {
+            if (Instants.isIso(text)) { // already the instant's own form, as Minsky's Date.toISOString() mostly is
+                put((byte) '@');
+                ascii(text);
+                return true;
+            }
+            Optional<Instant> instant = RecordComparison.instant(text);
+            if (instant.isEmpty()) {
+                return false;
+            }
+            put((byte) '@');
+            ascii(Instants.iso(instant.get()));
+            return true;
+        }
+
+        /**
+         * The object's layout: kept from an earlier object with the same names in the same order (records of one data
+         * set mostly share a few shapes), else made and kept in place of the one that had its slot.
+         */
+        private Layout layout(JsonValue.JsonObject o) {
             int n = o.size();
-            for (int slot = 0; slot < seen.length; slot++) {
-                String[] original = seen[slot];
-                if (original != null && original.length == n && sameKeys(original, o)) {
-                    return order[slot];
-                }
-            }
-            String[] original = new String[n];
-            Integer[] positions = new Integer[n];
+            int hash = n;
             for (int i = 0; i < n; i++) {
-                original[i] = o.keyAt(i);
-                positions[i] = i;
+                hash = hash * 31 + o.keyAt(i).hashCode(); // a name's hash is kept in it: no pass over its characters
             }
-            Arrays.sort(positions, (x, y) -> original[x].compareTo(original[y]));
+            int slot = (hash ^ (hash >>> 16)) & (LAYOUTS - 1);
+            Layout kept = layouts[slot];
+            if (kept != null && kept.names.length == n && sameKeys(kept.names, o)) {
+                return kept;
+            }
+            String[] names = new String[n];
             int[] sorted = new int[n];
             for (int i = 0; i < n; i++) {
-                sorted[i] = positions[i];
+                names[i] = o.keyAt(i);
+                // insertion sort of the positions by name: a dozen members, no boxing, no comparator
+                int j = i;
+                while (j > 0 && names[sorted[j - 1]].compareTo(names[i]) > 0) {
+                    sorted[j] = sorted[j - 1];
+                    j--;
+                }
+                sorted[j] = i;
             }
-            seen[next] = original;
-            order[next] = sorted;
-            next = (next + 1) % seen.length;
-            return sorted;
+            byte[][] written = new byte[n][];
+            for (int i = 0; i < n; i++) {
+                int mark = size; // written after the buffer's bytes, then taken out of it
+                string(names[sorted[i]]);
+                put((byte) ':');
+                written[i] = Arrays.copyOfRange(buf, mark, size);
+                size = mark;
+            }
+            Layout made = new Layout(names, sorted, written);
+            layouts[slot] = made;
+            return made;
         }
 
         private static boolean sameKeys(String[] keys, JsonValue.JsonObject o) {
@@ -201,6 +236,17 @@ public final class RecordDigest {
 
         private void string(String s) {
             int n = s.length();
+            // Most texts are printable ASCII without quotes or backslashes: their Latin-1 bytes are the canonical
+            // ones, copied whole (a text with any other character has a '?' among them, or a byte out of range)
+            byte[] latin = s.getBytes(StandardCharsets.ISO_8859_1);
+            if (isPlain(latin)) {
+                ensure(n + 2);
+                buf[size++] = '"';
+                System.arraycopy(latin, 0, buf, size, n);
+                size += n;
+                buf[size++] = '"';
+                return;
+            }
             ensure(n * 6 + 2);
             buf[size++] = '"';
             for (int i = 0; i < n; i++) {
@@ -230,6 +276,26 @@ public final class RecordDigest {
                 }
             }
             buf[size++] = '"';
+        }
+
+        /**
+         * Printable ASCII other than {@code "}, {@code \} and {@code ?}: a byte array that {@code
+         * String.getBytes(ISO_8859_1)} gave holds exactly the text's characters then ({@code ?} stands for any
+         * character Latin-1 has not).
+         */
+        private static boolean isPlain(byte[] latin) {
+            for (byte b : latin) {
+                if (b < 0x20 || b == '"' || b == '\\' || b == '?') { // a negative byte is not ASCII
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void bytes(byte[] b) {
+            ensure(b.length);
+            System.arraycopy(b, 0, buf, size, b.length);
+            size += b.length;
         }
 
         private void unicodeEscape(char c) {

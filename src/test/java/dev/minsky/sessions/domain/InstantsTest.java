@@ -84,4 +84,42 @@ class InstantsTest {
             assertEquals(t.toString(), Instants.iso(t));
         }
     }
+
+    /**
+     * {@code isIso} (the digests' shortcut) is true exactly for a text that parses to an instant whose ISO form is the
+     * text itself: on every shape and mistake above, on instants' own texts in every precision, and on those texts
+     * with one character changed.
+     */
+    @Test
+    void isIsoIsTrueExactlyForTextsThatAreTheirInstantsIsoForm() {
+        SplittableRandom random = new SplittableRandom(13);
+        List<String> texts = new java.util.ArrayList<>(List.of(
+                "2025-07-01T09:00:00.000Z", "2025-07-01T09:00:00Z", "2025-07-01T09:00:00.100Z",
+                "2025-07-01T09:00:00.120000Z", "2025-07-01T09:00:00.123000Z", "2025-07-01T09:00:00.123400Z",
+                "2025-07-01T09:00:00.000000001Z", "2025-07-01T09:00:00.123456000Z", "2025-07-01T09:00:00.1Z",
+                "2024-02-29T00:00:00Z", "2025-02-29T00:00:00Z", "2000-02-29T00:00:00Z", "1900-02-29T00:00:00Z",
+                "0000-02-29T00:00:00Z", "2025-04-31T00:00:00Z", "2025-04-30T23:59:59.999Z", "2025-07-01T23:59:60Z",
+                "2025-07-01T24:00:00Z", "2025-13-01T00:00:00Z", "2025-00-01T00:00:00Z", "2025-07-00T00:00:00Z",
+                "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2025-07-01T09:00:00+00:00",
+                "2025-07-01T09:00:00.1234Z", "2025-07-01T09:00:00.12a Z", "2025-07-01T09:00:00,123Z",
+                "2025-07-01T09:00:00.12-Z", "+2025-07-01T09:00:00Z", "2025-07-01T09:00:00.1234567890Z"));
+        for (int i = 0; i < 20_000; i++) {
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            String own = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L), nano).toString();
+            texts.add(own);
+            char[] changed = own.toCharArray();
+            changed[random.nextInt(changed.length)] = "0123456789-:.TZ x+".charAt(random.nextInt(18));
+            texts.add(new String(changed));
+        }
+        for (String t : texts) {
+            Optional<Instant> parsed = Instants.parse(t);
+            boolean own = parsed.isPresent() && Instants.iso(parsed.get()).equals(t);
+            assertEquals(own, Instants.isIso(t), t);
+        }
+    }
 }

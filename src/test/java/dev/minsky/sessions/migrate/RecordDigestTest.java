@@ -68,6 +68,43 @@ class RecordDigestTest {
         assertEquals(RecordDigest.hex(expected), RecordDigest.hex(RecordDigest.of(r)));
     }
 
+    /** Texts are written as they are where JSON allows, and escaped only where it requires. */
+    @Test
+    void textsAreEscapedOnlyWhereJsonRequires() {
+        String text = "a?b \u007f\u00e9\u00ff\u0100\u4e2d\ud83d\ude00\ud800|\u001f\"\\/";
+        JsonValue.JsonObject v = new JsonValue.JsonObject(java.util.Map.of("t", JsonValue.of(text)));
+        assertEquals("{\"t\":\"a?b \u007f\u00e9\u00ff\u0100\u4e2d\ud83d\ude00\\ud800|\\u001f\\\"\\\\/\"}",
+                RecordDigest.canonicalText(v));
+        for (String plain : java.util.List.of("", "plain", "https://github.com/edobry/minsky/pull/386", "a?b")) {
+            assertEquals("{\"t\":\"" + plain + "\"}", RecordDigest.canonicalText(
+                    new JsonValue.JsonObject(java.util.Map.of("t", JsonValue.of(plain)))));
+        }
+    }
+
+    /**
+     * A record's digest is its canonical form's, whatever objects the digesting thread saw before (it keeps the
+     * member order of the shapes it met): thousands of shapes, the same names in other orders, nested and top-level.
+     */
+    @Test
+    void digestsDoNotDependOnTheShapesDigestedBefore() throws Exception {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        String[] names = {"session", "repoName", "createdAt", "taskId", "branch", "a", "b", "Z", "é", "k?", "中", "x"};
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        for (int i = 0; i < 5_000; i++) {
+            java.util.LinkedHashMap<String, JsonValue> top = new java.util.LinkedHashMap<>();
+            java.util.LinkedHashMap<String, JsonValue> nested = new java.util.LinkedHashMap<>();
+            for (int k = random.nextInt(1, 9); k > 0; k--) {
+                top.put(names[random.nextInt(names.length)], JsonValue.of("v" + random.nextInt(3)));
+                nested.put(names[random.nextInt(names.length)], JsonValue.of(random.nextInt(3)));
+            }
+            top.putIfAbsent("session", JsonValue.of("s" + i));
+            top.put("nested", new JsonValue.JsonObject(nested));
+            SessionRecord r = SessionRecord.of(new JsonValue.JsonObject(top));
+            byte[] expected = sha.digest(RecordDigest.canonicalText(r.fields()).getBytes(StandardCharsets.UTF_8));
+            assertEquals(RecordDigest.hex(expected), RecordDigest.hex(RecordDigest.of(r)), r.fields().toJson());
+        }
+    }
+
     @Test
     void equalValuesWrittenDifferentlyHaveOneDigestAndAnyChangeAnother() {
         SessionRecord a = SessionRecord.of((JsonValue.JsonObject) json(
