@@ -22,7 +22,7 @@ import java.util.stream.IntStream;
  * <ul>
  *   <li>the {@code verify} command reads them from the source store: its next batch is read ahead
  *   ({@link Batches.ReadAhead}) and the target's records of it are read on a second thread, while this
- *   batch's comparisons and digests run on every core;</li>
+ *   batch is compared and digested on this thread;</li>
  *   <li>a migration's verification gets the digests its copy took of the records it read
  *   ({@link Copied}), so the source is not read a second time: the target's records are re-read and
  *   digested, and a record whose digest is not the source's is read again from the source, to name the
@@ -204,15 +204,17 @@ final class Verifier {
         return true;
     }
 
-    /** Compares one batch; false when cancelled. */
+    /**
+     * Compares one batch, on this thread; false when cancelled. Not on every core: the reader thread is reading the
+     * next batch meanwhile, and the two take about as long, so a parallel comparison only waited for the pool's
+     * worker at each batch's end (docs/benchmarks.md, "Two threads, no joins").
+     */
     private boolean compare(List<SessionRecord> batch, Map<String, SessionRecord> found) {
-        Check[] checks = new Check[batch.size()];
-        IntStream.range(0, checks.length).parallel().forEach(i ->
-                checks[i] = Check.of(batch.get(i), found.get(batch.get(i).session())));
-        for (Check c : checks) {
+        for (SessionRecord r : batch) {
             if (cancelled.get()) {
                 return false;
             }
+            Check c = Check.of(r, found.get(r.session()));
             String name = c.source.session();
             sets.add(name, c.sourceDigest, c.target == null ? null : c.targetDigest);
             if (c.target == null) {

@@ -188,7 +188,8 @@ final class SqlSessionStore implements SessionStore {
                     for (int i = 0; i < chunk.size(); i++) {
                         ps.setString(i + 1, chunk.get(i));
                     }
-                    for (SessionRecord r : readAll(ps)) {
+                    // on this thread: see readAll's parallel argument
+                    for (SessionRecord r : readAll(ps, false)) {
                         out.put(r.session(), r);
                     }
                 }
@@ -765,6 +766,18 @@ final class SqlSessionStore implements SessionStore {
      * it is most of the work of a migration's batch lookups and of streaming a whole table.
      */
     private List<SessionRecord> readAll(PreparedStatement ps) throws SQLException {
+        return readAll(ps, true);
+    }
+
+    /**
+     * @param parallel whether many rows are made into records on every core. Not for SQLite's lookups by name
+     *                 ({@link #getAll}): a verification reads them on its reader thread while its own thread compares
+     *                 the batch before, so both cores are busy already, and each lookup's two chunks of
+     *                 {@value #LOOKUP_CHUNK} then waited twice for the pool's worker; made on the reading thread, the
+     *                 verification of a JSON file migrated to SQLite took 5–8 % less time (docs/benchmarks.md, "Two
+     *                 threads, no joins"). PostgreSQL's lookups keep it: its verification took 8 % longer without.
+     */
+    private List<SessionRecord> readAll(PreparedStatement ps, boolean parallel) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -773,7 +786,7 @@ final class SqlSessionStore implements SessionStore {
         }
         SessionRecord[] out = new SessionRecord[rows.size()];
         IntStream range = IntStream.range(0, out.length);
-        (out.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> out[i] = layout.decode(rows.get(i)));
+        (parallel && out.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> out[i] = layout.decode(rows.get(i)));
         return new ArrayList<>(Arrays.asList(out));
     }
 
