@@ -32,10 +32,12 @@ import java.util.stream.IntStream;
  */
 final class Verifier {
     /**
-     * Records compared per step. Not the migration's batch: nothing is written here, and batches of
-     * 5,000 made no difference to the verification's time, only to its memory.
+     * Records compared per step. Not the migration's batch: nothing is written here. Each step costs a lookup in the
+     * target and a hand-over between threads, which on these machines cost more than the records: 3,000 made the
+     * verification 3–7 % shorter than 1,000 (both directions, docs/benchmarks.md), and 5,000 no shorter than 3,000.
+     * Two steps' records are in memory at a time (the one compared, the next one read).
      */
-    private static final int BATCH = 1000;
+    private static final int BATCH = 3000;
 
     /** A valid source record as a migration's copy read it: its name and the digest of what it held. */
     record Copied(String name, byte[] digest) {
