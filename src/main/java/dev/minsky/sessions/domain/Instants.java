@@ -2,9 +2,7 @@ package dev.minsky.sessions.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Month;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -102,33 +100,20 @@ public final class Instants {
 
     /**
      * Whether {@code text} is an instant exactly as {@link #iso} writes it, so that {@code iso(parse(text))} is
-     * {@code text} itself: {@code uuuu-MM-ddTHH:mm:ss}, a real date and time of day, then {@code Z} or a fraction of
-     * 3, 6 or 9 digits whose last three are not all zero and {@code Z} ({@code 2025-07-01T09:00:00.146Z}). A
-     * migration's digests write a record's timestamps in that form; most are already in it.
+     * {@code text} itself: the common shape (a four-digit year; {@link #parseCommon} decides the date and time) in
+     * UTC ({@code Z}), with no fraction or one of 3, 6 or 9 digits whose last three are not all zero
+     * ({@code 2025-07-01T09:00:00.146Z}). A migration's digests write a record's timestamps in that form; most are
+     * already in it.
      */
     public static boolean isIso(String text) {
         int n = text.length();
-        if ((n != 20 && n != 24 && n != 27 && n != 30) || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-'
-                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':') {
+        if ((n != 20 && n != 24 && n != 27 && n != 30) || text.charAt(n - 1) != 'Z') {
             return false;
         }
-        int year = digits(text, 0, 4);
-        int month = digits(text, 5, 2);
-        int day = digits(text, 8, 2);
-        int hour = digits(text, 11, 2);
-        int minute = digits(text, 14, 2);
-        int second = digits(text, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
-                || second < 0 || second > 59 || (day > 28 && day > Month.of(month).length(Year.isLeap(year)))) {
-            return false;
+        if (n > 20 && text.charAt(n - 2) == '0' && text.charAt(n - 3) == '0' && text.charAt(n - 4) == '0') {
+            return false; // iso would write fewer digits
         }
-        if (n > 20) {
-            if (text.charAt(19) != '.' || digits(text, 20, n - 21) < 0
-                    || (text.charAt(n - 2) == '0' && text.charAt(n - 3) == '0' && text.charAt(n - 4) == '0')) {
-                return false;
-            }
-        }
-        return true;
+        return parseCommon(text) != null; // with n and the Z, its fraction is then all 3, 6 or 9 digits
     }
 
     private static boolean isDigit(char c) {
