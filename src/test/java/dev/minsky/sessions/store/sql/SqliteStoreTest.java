@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionField;
@@ -111,6 +112,34 @@ class SqliteStoreTest implements SessionStoreContract {
             assertTrue(backup.getFileName().toString().endsWith(".backup.json"));
         }
         assertFalse(Files.exists(dir.resolve("absent-folder")));
+    }
+
+    @Test
+    void readOnlyReadsTheFileThroughMappedMemoryAndUnmapsItWhenClosed() throws Exception {
+        Path maps = Path.of("/proc/self/maps");
+        assumeTrue(Files.isReadable(maps), "only where /proc/self/maps tells what this process has mapped (Linux)");
+        Path db;
+        try (SessionStore store = newStore()) {
+            db = file(store).toRealPath();
+            List<SessionRecord> batch = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                batch.add(TestRecords.rich("mapped-" + i));
+            }
+            store.writeBatch(batch);
+        }
+        assertFalse(mapped(maps, db), "the writing store reads with pread, as SQLite does");
+        try (SessionStore ro = SqlStores.openSqliteReadOnly(db)) {
+            assertEquals(300, all(ro).size());
+            assertTrue(mapped(maps, db), "a read-only store maps the file it reads");
+        }
+        assertFalse(mapped(maps, db), "and unmaps it when closed");
+    }
+
+    /** Whether this process maps {@code file} itself (not its {@code -shm} file, which WAL mode maps). */
+    private static boolean mapped(Path maps, Path file) throws IOException {
+        try (Stream<String> lines = Files.lines(maps)) {
+            return lines.anyMatch(l -> l.endsWith(" " + file));
+        }
     }
 
     @Test
