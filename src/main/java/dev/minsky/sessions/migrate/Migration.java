@@ -39,6 +39,8 @@ public final class Migration {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final Map<Phase, Duration> timings = new EnumMap<>(Phase.class);
     private MigrationPlan plan;
+    /** Where the copy keeps the canonical forms for its verification ({@link CanonicalSpill}); null: the system's. */
+    private Path spillDirectory;
 
     public Migration(SessionStore source, SessionStore target, MigrationOptions options, MigrationListener listener) {
         this.source = source;
@@ -47,6 +49,12 @@ public final class Migration {
         this.options = options.batchSize() == MigrationOptions.AUTOMATIC
                 ? options.withBatchSize(target.defaultBatchSize()) : options;
         this.listener = listener == null ? MigrationListener.NONE : listener;
+    }
+
+    /** The copy keeps its canonical forms in {@code directory} instead of the system's temporary folder (tests). */
+    Migration spillIn(Path directory) {
+        this.spillDirectory = directory;
+        return this;
     }
 
     /** Stops the run within the batch in hand: that batch is not written; what was committed stays. */
@@ -73,7 +81,7 @@ public final class Migration {
         ExecutorService lookups = Futures.daemonThread("migrate-lookup");
         try {
             Batches.forEach(source, options.batchSize(), batch -> {
-                for (Classified c : classify(batch, position[0], targetRecords > 0 ? lookups : null, false)) {
+                for (Classified c : classify(batch, position[0], targetRecords > 0 ? lookups : null, null)) {
                     tally.add(c);
                     listener.record(progress.record(c.name, c.outcome, c.detail()));
                 }
@@ -126,19 +134,23 @@ public final class Migration {
             }
         }
         Copy copy = new Copy(report);
-        copy.run();
-        report.copy(copy.result());
-        if (p == null) {
-            report.plan(copy.plan());
-        }
-        if (options.verify() && copy.result().complete() && !cancelled.get()) {
-            try {
-                Verification v = copy.verifier().run();
-                timings.put(Phase.VERIFY, v.took());
-                report.verification(v);
-            } catch (StoreException e) {
-                report.failure("verification could not finish: " + e.getMessage());
+        try {
+            copy.run();
+            report.copy(copy.result());
+            if (p == null) {
+                report.plan(copy.plan());
             }
+            if (options.verify() && copy.result().complete() && !cancelled.get()) {
+                try {
+                    Verification v = copy.verifier().run();
+                    timings.put(Phase.VERIFY, v.took());
+                    report.verification(v);
+                } catch (StoreException e) {
+                    report.failure("verification could not finish: " + e.getMessage());
+                }
+            }
+        } finally {
+            copy.close();
         }
         return finish(report);
     }
@@ -177,15 +189,19 @@ public final class Migration {
         private Future<Map<String, SessionRecord>> pending;
         private List<Classified> pendingRecords = List.of();
         /**
-         * Whether the copy takes each valid record's digest as it reads it, for the verification: it then
-         * re-reads the target only, not the source a second time. Not for a source that holds its records
-         * in memory (a JSON file): reading it again costs nothing, and the verification then digests a
-         * record and the target's once when their values are the same, where this way digests both.
+         * Whether the copy keeps each valid record's canonical form as it reads it ({@link CanonicalSpill}), for the
+         * verification: it then re-reads the target only, not the source a second time, and hashes each record once
+         * for both sides when the target's is the same bytes. Not for a source that holds its records in memory (a
+         * JSON file): reading it again costs nothing, and the verification then hashes a record and the target's once
+         * when their values are the same.
          */
-        private final boolean digests = options.verify() && !source.holdsRecordsInMemory();
+        private final boolean keep = options.verify() && !source.holdsRecordsInMemory();
+        /** Where the canonical forms are kept (when {@link #keep}); made when the copy starts. */
+        private CanonicalSpill spill;
         /**
-         * Every valid record read, in order, with its digest (when {@link #digests}): about 140 bytes each, and the
-         * verification's set digests add about 30 (ADR 5, late-evening addendum).
+         * Every valid record read, in order, with the length of its canonical form (when {@link #keep}): about 90
+         * bytes each (its name), and the verification's set digests add about 80 (ADR 5, addenda of 2026-12-02 and
+         * 2026-12-03).
          */
         private final List<Verifier.Copied> copied = new ArrayList<>();
         /**
@@ -209,6 +225,7 @@ public final class Migration {
             ExecutorService writer = Futures.daemonThread("migrate-writer");
             this.writer = writer;
             this.lookups = Futures.daemonThread("migrate-lookup");
+            this.spill = keep ? CanonicalSpill.open(spillDirectory) : null;
             try {
                 Batches.forEach(source, target.batchSize(options.batchSize()), this::batch);
                 awaitWrite();
@@ -253,7 +270,7 @@ public final class Migration {
             List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
             for (Classified was : batch) {
-                Classified c = classify(was.checked, was.position, met.get(was.checked.record().session()), false);
+                Classified c = classify(was.checked, was.position, met.get(was.checked.record().session()), null);
                 planned.replace(was, c);
                 if (!decide(c, toWrite, written)) {
                     throw new IllegalStateException("--on-conflict fail never writes a batch as new");
@@ -305,7 +322,7 @@ public final class Migration {
         }
 
         private boolean batch(List<SessionRecord> batch) {
-            List<Classified> classified = classify(batch, position, asNew ? null : lookups, digests);
+            List<Classified> classified = classify(batch, position, asNew ? null : lookups, spill);
             position += batch.size();
             List<CheckedRecord> toWrite = new ArrayList<>();
             List<Classified> written = new ArrayList<>();
@@ -315,8 +332,8 @@ public final class Migration {
                     return false; // this batch is dropped whole: nothing of it was written
                 }
                 planned.add(c);
-                if (c.digest != null) {
-                    copied.add(new Verifier.Copied(c.name, c.digest));
+                if (c.kept >= 0) {
+                    copied.add(new Verifier.Copied(c.name, c.kept));
                 }
                 if (!decide(c, toWrite, written)) {
                     return false;
@@ -359,10 +376,23 @@ public final class Migration {
             return names;
         }
 
-        /** The verification of what this copy did: from the digests it took, or by reading the source again. */
+        /**
+         * The verification of what this copy did: from the canonical forms it kept, or by reading the source again
+         * (also when they could not be kept: the temporary file could not be made or written).
+         */
         Verifier verifier() {
-            return digests ? new Verifier(source, target, copied, listener, cancelled)
+            if (spill != null) {
+                spill.finishWriting();
+            }
+            return spill != null && !spill.failed() ? new Verifier(source, target, copied, spill, listener, cancelled)
                     : new Verifier(source, target, invalidNames(), listener, cancelled);
+        }
+
+        /** Deletes the kept canonical forms. */
+        void close() {
+            if (spill != null) {
+                spill.close();
+            }
         }
     }
 
@@ -407,9 +437,9 @@ public final class Migration {
         }
     }
 
-    /** @param digest the record's digest, when asked for and the record is valid; else null */
+    /** @param kept the length of the record's canonical form, when kept and the record is valid; else -1 */
     private record Classified(CheckedRecord checked, String name, long position, Outcome outcome,
-                              List<FieldDifference> differences, byte[] digest) {
+                              List<FieldDifference> differences, int kept) {
         InvalidRecord invalid() {
             return new InvalidRecord(name, position, checked.problems());
         }
@@ -435,10 +465,11 @@ public final class Migration {
      *
      * @param lookups where the target is asked for the batch's names, while the checks run; null
      *                when it need not be asked (it was empty when the plan began)
-     * @param digests whether to take each valid record's digest (for the verification after a copy)
+     * @param spill where to keep each valid record's canonical form, in order (for the verification after a copy);
+     *              null when not kept
      */
     private List<Classified> classify(List<SessionRecord> batch, long firstPosition, ExecutorService lookups,
-                                      boolean digests) {
+                                      CanonicalSpill spill) {
         int n = batch.size();
         Future<Map<String, SessionRecord>> held = null;
         if (lookups != null) {
@@ -455,18 +486,18 @@ public final class Migration {
         Classified[] out = new Classified[n];
         for (int i = 0; i < n; i++) {
             out[i] = classify(checked[i], firstPosition + i + 1,
-                    checked[i].problems().isEmpty() ? stored.get(batch.get(i).session()) : null, digests);
+                    checked[i].problems().isEmpty() ? stored.get(batch.get(i).session()) : null, spill);
         }
         return Arrays.asList(out);
     }
 
-    private static Classified classify(CheckedRecord c, long position, SessionRecord theirs, boolean digest) {
+    private static Classified classify(CheckedRecord c, long position, SessionRecord theirs, CanonicalSpill spill) {
         SessionRecord r = c.record();
         String name = r.session() == null || r.session().isEmpty() ? "#" + position : r.session();
         if (!c.problems().isEmpty()) {
-            return new Classified(c, name, position, Outcome.INVALID, List.of(), null);
+            return new Classified(c, name, position, Outcome.INVALID, List.of(), -1);
         }
-        byte[] d = digest ? RecordDigest.of(r) : null;
+        int d = spill != null ? RecordDigest.writeCanonical(r, spill) : -1;
         if (theirs == null) {
             return new Classified(c, name, position, Outcome.NEW, List.of(), d);
         }

@@ -40,6 +40,36 @@ public final class RecordDigest {
         return CANONICAL.get().digest(record.fields());
     }
 
+    /**
+     * Writes the record's canonical form (the bytes its digest is the SHA-256 of) to {@code out}, without hashing it,
+     * and returns its length: a migration's copy keeps them for its verification ({@link #ofKept}).
+     */
+    static int writeCanonical(SessionRecord record, CanonicalSpill out) {
+        Canonical c = CANONICAL.get();
+        c.write(record.fields());
+        int length = c.size;
+        out.append(c.buf, 0, length);
+        c.trim();
+        return length;
+    }
+
+    /**
+     * The digests of a record kept as its canonical form ({@code kept[from, from + length)}, as {@link #writeCanonical}
+     * wrote it) and of the target's record of its name: {@code [kept's, target's]}. When the target's canonical form is
+     * the same bytes, they are hashed once and both are that one array (as {@link #ofPair} gives); the target's is null
+     * when there is no target record.
+     */
+    static byte[][] ofKept(byte[] kept, int from, int length, SessionRecord target) {
+        Canonical c = CANONICAL.get();
+        byte[] source = c.hash(kept, from, length);
+        if (target == null) {
+            return new byte[][] {source, null};
+        }
+        c.write(target.fields());
+        boolean same = Arrays.equals(c.buf, 0, c.size, kept, from, from + length);
+        return new byte[][] {source, same ? source : c.hash()};
+    }
+
     private static final ThreadLocal<Canonical> SECOND = ThreadLocal.withInitial(Canonical::new);
 
     /**
@@ -101,11 +131,22 @@ public final class RecordDigest {
 
         /** The SHA-256 of the buffer's bytes. */
         byte[] hash() {
-            md.update(buf, 0, size);
-            if (buf.length > 1 << 20) {
-                buf = new byte[4096]; // do not keep a huge record's buffer for the rest of the run
-            }
+            byte[] digest = hash(buf, 0, size);
+            trim();
+            return digest;
+        }
+
+        /** The SHA-256 of {@code bytes[from, from + length)}. */
+        byte[] hash(byte[] bytes, int from, int length) {
+            md.update(bytes, from, length);
             return md.digest();
+        }
+
+        /** Done with the buffer's bytes: a huge record's buffer is not kept for the rest of the run. */
+        void trim() {
+            if (buf.length > 1 << 20) {
+                buf = new byte[4096];
+            }
         }
 
         void value(JsonValue value, boolean topLevel) {

@@ -23,10 +23,11 @@ import java.util.stream.IntStream;
  *   <li>the {@code verify} command reads them from the source store: its next batch is read ahead
  *   ({@link Batches.ReadAhead}) and the target's records of it are read on a second thread, while this
  *   batch is compared and digested on this thread;</li>
- *   <li>a migration's verification gets the digests its copy took of the records it read
- *   ({@link Copied}), so the source is not read a second time: the target's records are re-read and
- *   digested, and a record whose digest is not the source's is read again from the source, to name the
- *   fields that differ.</li>
+ *   <li>a migration's verification gets the canonical forms its copy kept of the records it read
+ *   ({@link Copied}, {@link CanonicalSpill}), so the source is not read a second time: the target's records are
+ *   re-read, each kept form is hashed for the source's digest, and a target record whose canonical form is the same
+ *   bytes has that digest too (one hash for both); a record whose digests differ is read again from the source, to
+ *   name the fields that differ.</li>
  * </ul>
  * A record is identical exactly when the two digests are equal, both ways (RecordDigest's contract).
  */
@@ -40,14 +41,15 @@ final class Verifier {
      */
     private static final int BATCH = 3000;
 
-    /** A valid source record as a migration's copy read it: its name and the digest of what it held. */
-    record Copied(String name, byte[] digest) {
+    /** A valid source record as a migration's copy read it: its name and the length of its kept canonical form. */
+    record Copied(String name, int length) {
     }
 
     private final SessionStore source;
     private final SessionStore target;
     private final Set<String> skip;
     private final List<Copied> copied; // null: the source's records are read from the source
+    private final CanonicalSpill spill; // the copied records' canonical forms, in their order (with copied)
     private final MigrationListener listener;
     private final AtomicBoolean cancelled;
     private final RecordDigest.SetPair sets = new RecordDigest.SetPair();
@@ -60,24 +62,25 @@ final class Verifier {
      */
     Verifier(SessionStore source, SessionStore target, Set<String> skip, MigrationListener listener,
              AtomicBoolean cancelled) {
-        this(source, target, skip, null, listener, cancelled);
+        this(source, target, skip, null, null, listener, cancelled);
     }
 
     /**
-     * @param copied the source's records that a migration's copy read and found valid, in the order read,
-     *               with the digests it took of them
+     * @param copied the source's records that a migration's copy read and found valid, in the order read
+     * @param spill  their canonical forms, in the same order, written to the end
      */
-    Verifier(SessionStore source, SessionStore target, List<Copied> copied, MigrationListener listener,
-             AtomicBoolean cancelled) {
-        this(source, target, Set.of(), copied, listener, cancelled);
+    Verifier(SessionStore source, SessionStore target, List<Copied> copied, CanonicalSpill spill,
+             MigrationListener listener, AtomicBoolean cancelled) {
+        this(source, target, Set.of(), copied, spill, listener, cancelled);
     }
 
     private Verifier(SessionStore source, SessionStore target, Set<String> skip, List<Copied> copied,
-                     MigrationListener listener, AtomicBoolean cancelled) {
+                     CanonicalSpill spill, MigrationListener listener, AtomicBoolean cancelled) {
         this.source = source;
         this.target = target;
         this.skip = skip;
         this.copied = copied;
+        this.spill = spill;
         this.listener = listener;
         this.cancelled = cancelled;
     }
@@ -126,16 +129,24 @@ final class Verifier {
     }
 
     /**
-     * Each record the copy read, by its digest, compared with the target's record of its name (the next step's
-     * read on the reader thread meanwhile); false when cancelled.
+     * Each record the copy read, by its kept canonical form, compared with the target's record of its name (the next
+     * step's target records read on the reader thread meanwhile); false when cancelled. The kept forms are read here:
+     * the reader thread is the one the verification waits for.
      */
     private boolean compareCopied(ExecutorService reader) {
         int n = copied.size();
         Future<Map<String, SessionRecord>> found = n == 0 ? null : lookUp(reader, namesOf(step(0)));
+        byte[] kept = new byte[0];
         for (int from = 0; from < n; from += BATCH) {
             Future<Map<String, SessionRecord>> nextFound = from + BATCH < n
                     ? lookUp(reader, namesOf(step(from + BATCH))) : null;
-            if (!compareDigests(step(from), Futures.await(found, "reading the target"))) {
+            List<Copied> step = step(from);
+            int bytes = 0;
+            for (Copied c : step) {
+                bytes += c.length();
+            }
+            kept = spill.read(kept, bytes);
+            if (!compareKept(step, kept, Futures.await(found, "reading the target"))) {
                 return false;
             }
             found = nextFound;
@@ -162,42 +173,47 @@ final class Verifier {
     }
 
     /**
-     * One step of copied records: the target's records digested on every core; a record whose digest is not
-     * the copied one is read again from the source, to name the fields that differ. False when cancelled.
+     * One step of copied records ({@code kept}: their canonical forms, one after the other, from its start), digested
+     * on every core: each kept canonical form hashed for the source's digest,
+     * and the target's record for its own unless its canonical form is the same bytes; a record whose digests differ
+     * is read again from the source, to name the fields that differ. False when cancelled.
      */
-    private boolean compareDigests(List<Copied> step, Map<String, SessionRecord> found) {
-        // the target's digest of each record; the copied array itself where the two are equal (identical is then
+    private boolean compareKept(List<Copied> step, byte[] kept, Map<String, SessionRecord> found) {
+        int[] from = new int[step.size()];
+        for (int i = 1; i < from.length; i++) {
+            from[i] = from[i - 1] + step.get(i - 1).length();
+        }
+        // [source's, target's] digest of each record; one array for both where they are equal (identical is then
         // "the same array", and the set digests keep one array for both sides: 48 bytes a record less)
-        byte[][] theirs = new byte[step.size()][];
-        IntStream.range(0, theirs.length).parallel().forEach(i -> {
-            SessionRecord t = found.get(step.get(i).name());
-            byte[] d = t == null ? null : RecordDigest.of(t);
-            theirs[i] = d != null && Arrays.equals(step.get(i).digest(), d) ? step.get(i).digest() : d;
-        });
+        byte[][][] digests = new byte[step.size()][][];
+        IntStream.range(0, digests.length).parallel().forEach(i -> digests[i] = RecordDigest.ofKept(kept,
+                from[i], step.get(i).length(), found.get(step.get(i).name())));
         List<String> changed = new ArrayList<>();
-        for (int i = 0; i < theirs.length; i++) {
-            if (theirs[i] != null && theirs[i] != step.get(i).digest()) {
+        for (int i = 0; i < digests.length; i++) {
+            if (digests[i][1] != null && digests[i][1] != digests[i][0]) {
                 changed.add(step.get(i).name());
             }
         }
         Map<String, SessionRecord> sourceNow = changed.isEmpty() ? Map.of() : source.getAll(changed);
-        for (int i = 0; i < theirs.length; i++) {
+        for (int i = 0; i < digests.length; i++) {
             if (cancelled.get()) {
                 return false;
             }
             Copied c = step.get(i);
-            sets.add(c.name(), c.digest(), theirs[i]);
-            if (theirs[i] == null) {
-                problems.add(new RecordCheck(c.name(), Outcome.MISSING, List.of(), RecordDigest.hex(c.digest()), null));
+            byte[] ours = digests[i][0];
+            byte[] theirs = digests[i][1];
+            sets.add(c.name(), ours, theirs);
+            if (theirs == null) {
+                problems.add(new RecordCheck(c.name(), Outcome.MISSING, List.of(), RecordDigest.hex(ours), null));
                 listener.record(progress.record(c.name(), Outcome.MISSING, "not in the target"));
-            } else if (theirs[i] == c.digest()) {
+            } else if (theirs == ours) {
                 listener.record(progress.record(c.name(), Outcome.IDENTICAL, ""));
             } else {
                 SessionRecord now = sourceNow.get(c.name());
                 List<FieldDifference> differences = now == null ? List.of()
                         : RecordComparison.differences(now, found.get(c.name()));
-                problems.add(new RecordCheck(c.name(), Outcome.DIFFERENT, differences, RecordDigest.hex(c.digest()),
-                        RecordDigest.hex(theirs[i])));
+                problems.add(new RecordCheck(c.name(), Outcome.DIFFERENT, differences, RecordDigest.hex(ours),
+                        RecordDigest.hex(theirs)));
                 listener.record(progress.record(c.name(), Outcome.DIFFERENT, now == null
                         ? "the source no longer has this record"
                         : differences.isEmpty() ? "same fields, different digest"

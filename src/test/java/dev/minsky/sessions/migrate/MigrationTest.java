@@ -359,6 +359,7 @@ class MigrationTest {
             sqlite.writeBatch(List.of(TestRecords.rich("r1"), TestRecords.rich("r2"), TestRecords.rich("r3"),
                     TestRecords.rich("r4")));
         }
+        Path spillDir = java.nio.file.Files.createDirectories(dir.resolve("spill"));
         List<Phase> finished = new ArrayList<>();
         MigrationListener tamper = new MigrationListener() {
             @Override
@@ -366,6 +367,9 @@ class MigrationTest {
                 finished.add(phase);
                 if (phase != Phase.COPY) {
                     return;
+                }
+                if (!System.getProperty("os.name").startsWith("Windows")) {
+                    assertEquals(List.of(), filesIn(spillDir), "the kept forms' file is unlinked as it is opened");
                 }
                 try (Connection t = java.sql.DriverManager.getConnection("jdbc:sqlite:" + targetDb);
                      Statement ts = t.createStatement();
@@ -382,8 +386,10 @@ class MigrationTest {
         try (SessionStore source = SqlStores.openSqliteReadOnly(sourceDb);
              SessionStore target = SqlStores.openSqlite(targetDb)) {
             assertFalse(source.holdsRecordsInMemory());
-            MigrationReport report = new Migration(source, target, MigrationOptions.defaults(), tamper).run();
+            MigrationReport report = new Migration(source, target, MigrationOptions.defaults(), tamper)
+                    .spillIn(spillDir).run();
             assertEquals(List.of(Phase.COPY, Phase.VERIFY), finished);
+            assertEquals(List.of(), filesIn(spillDir), "nothing is left in the temporary folder");
             Verification v = report.verificationResult().orElseThrow();
             assertEquals(4, v.compared());
             assertEquals(2, v.identical(), "r3 (as the copy read it) and r4");
@@ -405,6 +411,61 @@ class MigrationTest {
             }
             assertEquals(RecordDigest.hex(expected.digests()[0]), v.sourceDigest());
             assertFalse(v.sourceDigest().equals(v.targetDigest()));
+        }
+    }
+
+    /**
+     * Where the copy cannot keep its canonical forms (its temporary file cannot be made), the migration still
+     * verifies: by reading the source again, as the {@code verify} command does, so a source record edited after
+     * the copy now shows as a difference too.
+     */
+    @Test
+    void aCopyThatCannotKeepItsFormsIsVerifiedByReadingTheSourceAgain() throws Exception {
+        Path sourceDb = dir.resolve("source.db");
+        Path targetDb = dir.resolve("target.db");
+        try (SessionStore sqlite = SqlStores.openSqlite(sourceDb)) {
+            sqlite.writeBatch(List.of(TestRecords.rich("r1"), TestRecords.rich("r2"), TestRecords.rich("r3")));
+        }
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "x");
+        MigrationListener tamper = new MigrationListener() {
+            @Override
+            public void phaseFinished(Phase phase, java.time.Duration took) {
+                if (phase != Phase.COPY) {
+                    return;
+                }
+                try (Connection t = java.sql.DriverManager.getConnection("jdbc:sqlite:" + targetDb);
+                     Statement ts = t.createStatement();
+                     Connection s = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sourceDb);
+                     Statement ss = s.createStatement()) {
+                    assertEquals(1, ts.executeUpdate("UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'"));
+                    assertEquals(1, ss.executeUpdate("UPDATE sessions SET branch = 'edited later' WHERE session = 'r3'"));
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        };
+        try (SessionStore source = SqlStores.openSqliteReadOnly(sourceDb);
+             SessionStore target = SqlStores.openSqlite(targetDb)) {
+            MigrationReport report = new Migration(source, target, MigrationOptions.defaults(), tamper)
+                    .spillIn(notAFolder).run();
+            assertEquals(3, report.copyResult().orElseThrow().committed());
+            Verification v = report.verificationResult().orElseThrow();
+            assertEquals(3, v.compared());
+            assertEquals(1, v.identical());
+            assertEquals(List.of("r2", "r3"), v.problems().stream().map(RecordCheck::session).sorted().toList());
+            for (RecordCheck c : v.problems()) {
+                assertEquals(Outcome.DIFFERENT, c.outcome());
+                assertEquals(List.of(SessionField.BRANCH), c.differences().stream().map(FieldDifference::field).toList());
+            }
+            assertEquals(1, report.exitStatus());
+        }
+    }
+
+    private static List<Path> filesIn(Path folder) {
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
         }
     }
 

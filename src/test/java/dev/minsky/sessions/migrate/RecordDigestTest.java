@@ -133,6 +133,34 @@ class RecordDigestTest {
         assertFalse(java.util.Arrays.equals(differ[0], differ[1]));
     }
 
+    @Test
+    void aKeptCanonicalFormGivesTheRecordsDigestAndTheTargetsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SessionRecord a = SessionRecord.builder("kept").set("createdAt", "2025-07-01T09:00:00Z").set("n", JsonValue.of(1)).build();
+        SessionRecord sameWrittenDifferently = SessionRecord.builder("kept").set("n", JsonValue.of(1))
+                .set("createdAt", "2025-07-01T09:00:00.000Z").build();
+        SessionRecord other = SessionRecord.builder("kept").set("createdAt", "2025-07-01T09:00:00Z").set("n", JsonValue.of(2)).build();
+        SessionRecord big = SessionRecord.builder("big").set("text", "é\u2028".repeat(400_000)).build(); // > 1 MB
+        try (CanonicalSpill spill = CanonicalSpill.open(dir)) {
+            spill.append(new byte[] {9, 9}, 0, 2); // kept forms need not start the file
+            int first = RecordDigest.writeCanonical(a, spill);
+            int second = RecordDigest.writeCanonical(big, spill);
+            spill.finishWriting();
+            byte[] kept = spill.read(new byte[0], 2 + first + second);
+            byte[][] same = RecordDigest.ofKept(kept, 2, first, sameWrittenDifferently);
+            assertArrayEquals(RecordDigest.of(a), same[0]);
+            org.junit.jupiter.api.Assertions.assertSame(same[0], same[1], "the same bytes: hashed once, one array");
+            byte[][] differ = RecordDigest.ofKept(kept, 2, first, other);
+            assertArrayEquals(RecordDigest.of(a), differ[0]);
+            assertArrayEquals(RecordDigest.of(other), differ[1]);
+            byte[][] missing = RecordDigest.ofKept(kept, 2, first, null);
+            assertArrayEquals(RecordDigest.of(a), missing[0]);
+            org.junit.jupiter.api.Assertions.assertNull(missing[1]);
+            byte[][] large = RecordDigest.ofKept(kept, 2 + first, second, big);
+            assertArrayEquals(RecordDigest.of(big), large[0]);
+            org.junit.jupiter.api.Assertions.assertSame(large[0], large[1]);
+        }
+    }
+
     /** ADR 5's definition, computed here on its own: SHA-256 over, in name order, name, a zero byte, digest. */
     private static byte[] setDigest(java.util.SortedMap<String, byte[]> digests) throws Exception {
         java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
