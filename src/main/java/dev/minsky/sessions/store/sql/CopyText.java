@@ -132,11 +132,16 @@ final class CopyText {
 
         /** {@code value} (not negative) in decimal, with leading zeros to {@code width} digits at least. */
         private void digits(int value, int width) {
-            String d = Integer.toString(value);
-            for (int i = d.length(); i < width; i++) {
-                put((byte) '0');
+            int length = 1;
+            for (int v = value; v >= 10; v /= 10) {
+                length++;
             }
-            ascii(d);
+            length = Math.max(length, width);
+            ensure(length);
+            for (int i = size + length - 1, v = value; i >= size; i--, v /= 10) {
+                buf[i] = (byte) ('0' + v % 10);
+            }
+            size += length;
         }
 
         private void ascii(String s) {

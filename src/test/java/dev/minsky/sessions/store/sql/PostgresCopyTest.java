@@ -272,7 +272,9 @@ class PostgresCopyTest {
                 new String(line, java.nio.charset.StandardCharsets.UTF_8));
         for (String[] c : List.of(new String[] {"-0044-03-15T12:00:00Z", "0045-03-15 12:00:00+00 BC"},
                 new String[] {"0000-12-31T23:59:59.9999996Z", "0001-01-01 00:00:00+00"},
-                new String[] {"2025-07-01T09:00:00.123+05:30", "2025-07-01 03:30:00.123000+00"})) {
+                new String[] {"2025-07-01T09:00:00.123+05:30", "2025-07-01 03:30:00.123000+00"},
+                new String[] {"0009-01-02T03:04:05.000006Z", "0009-01-02 03:04:05.000006+00"},
+                new String[] {"+12025-10-20T21:22:23.4Z", "12025-10-20 21:22:23.400000+00"})) {
             assertEquals(c[1] + "\n", new String(CopyText.line(new Object[] {java.time.OffsetDateTime.parse(c[0])}),
                     java.nio.charset.StandardCharsets.UTF_8));
         }
