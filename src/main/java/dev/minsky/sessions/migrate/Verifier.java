@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -130,16 +131,17 @@ final class Verifier {
 
     /**
      * Each record the copy read, by its kept canonical form, compared with the target's record of its name (the next
-     * step's target records read on the reader thread meanwhile); false when cancelled. The kept forms are read here:
-     * the reader thread is the one the verification waits for.
+     * step's target records read on the reader thread meanwhile); false when cancelled. The reader thread is the one
+     * the verification waits for, so it only reads: the kept forms are read here, and the target's records are made
+     * here ({@link SessionStore#getAllMadeLater}), on every core with the digests.
      */
     private boolean compareCopied(ExecutorService reader) {
         int n = copied.size();
-        Future<Map<String, SessionRecord>> found = n == 0 ? null : lookUp(reader, namesOf(step(0)));
+        Future<Map<String, Supplier<SessionRecord>>> found = n == 0 ? null : readLater(reader, step(0));
         byte[] kept = new byte[0];
         for (int from = 0; from < n; from += BATCH) {
-            Future<Map<String, SessionRecord>> nextFound = from + BATCH < n
-                    ? lookUp(reader, namesOf(step(from + BATCH))) : null;
+            Future<Map<String, Supplier<SessionRecord>>> nextFound = from + BATCH < n
+                    ? readLater(reader, step(from + BATCH)) : null;
             List<Copied> step = step(from);
             int bytes = 0;
             for (Copied c : step) {
@@ -152,6 +154,12 @@ final class Verifier {
             found = nextFound;
         }
         return true;
+    }
+
+    /** The target's records of the step's names, read on the reader thread, to be made by the comparing side. */
+    private Future<Map<String, Supplier<SessionRecord>>> readLater(ExecutorService reader, List<Copied> step) {
+        List<String> names = namesOf(step);
+        return reader.submit(() -> target.getAllMadeLater(names));
     }
 
     /** The copied records from {@code from}, {@value #BATCH} at most. */
@@ -173,12 +181,13 @@ final class Verifier {
     }
 
     /**
-     * One step of copied records ({@code kept}: their canonical forms, one after the other, from its start), digested
-     * on every core: each kept canonical form hashed for the source's digest,
+     * One step of copied records ({@code kept}: their canonical forms, one after the other, from its start), the
+     * target's records of them made and digested on every core: each kept canonical form hashed for the source's digest,
      * and the target's record for its own unless its canonical form is the same bytes; a record whose digests differ
      * is read again from the source, to name the fields that differ. False when cancelled.
      */
-    private boolean compareKept(List<Copied> step, byte[] kept, Map<String, SessionRecord> found) {
+    private boolean compareKept(List<Copied> step, byte[] kept, Map<String, Supplier<SessionRecord>> stored) {
+        SessionRecord[] targets = new SessionRecord[step.size()];
         int[] from = new int[step.size()];
         for (int i = 1; i < from.length; i++) {
             from[i] = from[i - 1] + step.get(i - 1).length();
@@ -186,8 +195,11 @@ final class Verifier {
         // [source's, target's] digest of each record; one array for both where they are equal (identical is then
         // "the same array", and the set digests keep one array for both sides: 48 bytes a record less)
         byte[][][] digests = new byte[step.size()][][];
-        IntStream.range(0, digests.length).parallel().forEach(i -> digests[i] = RecordDigest.ofKept(kept,
-                from[i], step.get(i).length(), found.get(step.get(i).name())));
+        IntStream.range(0, digests.length).parallel().forEach(i -> {
+            Supplier<SessionRecord> made = stored.get(step.get(i).name());
+            targets[i] = made == null ? null : made.get();
+            digests[i] = RecordDigest.ofKept(kept, from[i], step.get(i).length(), targets[i]);
+        });
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < digests.length; i++) {
             if (digests[i][1] != null && digests[i][1] != digests[i][0]) {
@@ -211,7 +223,7 @@ final class Verifier {
             } else {
                 SessionRecord now = sourceNow.get(c.name());
                 List<FieldDifference> differences = now == null ? List.of()
-                        : RecordComparison.differences(now, found.get(c.name()));
+                        : RecordComparison.differences(now, targets[i]);
                 problems.add(new RecordCheck(c.name(), Outcome.DIFFERENT, differences, RecordDigest.hex(ours),
                         RecordDigest.hex(theirs)));
                 listener.record(progress.record(c.name(), Outcome.DIFFERENT, now == null

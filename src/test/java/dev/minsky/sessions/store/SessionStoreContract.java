@@ -428,6 +428,28 @@ public interface SessionStoreContract {
     }
 
     @Test
+    default void getAllMadeLaterReadsWhatGetAllReadsAndMakesEachRecordWhenAsked() {
+        try (SessionStore store = newStore()) {
+            List<SessionRecord> records = new ArrayList<>();
+            for (int i = 0; i < 700; i++) { // past SQLite's 500 names a query
+                records.add(i % 2 == 0 ? TestRecords.rich("r" + i) : TestRecords.withTask("r" + i, "#" + i));
+            }
+            store.writeBatch(records);
+            List<String> asked = new ArrayList<>(List.of("absent", "r1", "r1"));
+            for (int i = 0; i < 700; i += 3) {
+                asked.add("r" + i);
+            }
+            Map<String, java.util.function.Supplier<SessionRecord>> later = store.getAllMadeLater(asked);
+            Map<String, SessionRecord> now = store.getAll(asked);
+            assertEquals(now.keySet(), later.keySet());
+            assertFalse(later.containsKey("absent"));
+            now.forEach((name, r) -> assertEquals(r, later.get(name).get(), name));
+            assertEquals(later.get("r1").get(), later.get("r1").get(), "asked again, the same record");
+            assertTrue(store.getAllMadeLater(List.of()).isEmpty());
+        }
+    }
+
+    @Test
     default void getAllAnswersMoreThan500NamesAtOnce() {
         try (SessionStore store = newStore()) {
             List<SessionRecord> records = new ArrayList<>();

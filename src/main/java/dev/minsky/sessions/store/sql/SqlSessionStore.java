@@ -47,6 +47,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -168,34 +169,15 @@ final class SqlSessionStore implements SessionStore {
     @Override
     public Map<String, SessionRecord> getAll(Collection<String> sessions) {
         List<String> names = new ArrayList<>(new LinkedHashSet<>(sessions));
-        if (names.isEmpty() || layout == null) {
+        TableLayout l = layout;
+        if (names.isEmpty() || l == null) {
             return new LinkedHashMap<>();
         }
-        Map<String, SessionRecord> stored = read(c -> {
-            Map<String, SessionRecord> out = new HashMap<>();
-            if (platform == SqlPlatform.POSTGRES) {
-                try (PreparedStatement ps = c.prepareStatement(queries.byNameArray())) {
-                    ps.setArray(1, c.createArrayOf("text", names.toArray()));
-                    for (SessionRecord r : readAll(ps)) {
-                        out.put(r.session(), r);
-                    }
-                }
-                return out;
-            }
-            for (int from = 0; from < names.size(); from += LOOKUP_CHUNK) {
-                List<String> chunk = names.subList(from, Math.min(names.size(), from + LOOKUP_CHUNK));
-                try (PreparedStatement ps = c.prepareStatement(queries.byNames(chunk.size()))) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    // on this thread: see readAll's parallel argument
-                    for (SessionRecord r : readAll(ps, false)) {
-                        out.put(r.session(), r);
-                    }
-                }
-            }
-            return out;
-        });
+        // PostgreSQL's records made on every core; SQLite's on this thread (see readAll's parallel argument)
+        Map<String, SessionRecord> stored = new HashMap<>();
+        for (SessionRecord r : make(l, rowsNamed(l, names), platform == SqlPlatform.POSTGRES)) {
+            stored.put(r.session(), r);
+        }
         Map<String, SessionRecord> found = new LinkedHashMap<>();
         for (String name : names) {
             SessionRecord r = stored.get(name);
@@ -204,6 +186,45 @@ final class SqlSessionStore implements SessionStore {
             }
         }
         return found;
+    }
+
+    /** {@link #getAll}'s rows, each made into its record by its supplier. */
+    @Override
+    public Map<String, Supplier<SessionRecord>> getAllMadeLater(Collection<String> sessions) {
+        List<String> names = new ArrayList<>(new LinkedHashSet<>(sessions));
+        TableLayout l = layout;
+        Map<String, Supplier<SessionRecord>> found = new HashMap<>();
+        if (names.isEmpty() || l == null) {
+            return found;
+        }
+        for (Object[] row : rowsNamed(l, names)) {
+            found.put(l.name(row), () -> l.decode(row));
+        }
+        return found;
+    }
+
+    /** The rows of these names (without repeats), as {@link TableLayout#read} gives them, in one read transaction. */
+    private List<Object[]> rowsNamed(TableLayout l, List<String> names) {
+        return read(c -> {
+            List<Object[]> rows = new ArrayList<>();
+            if (platform == SqlPlatform.POSTGRES) {
+                try (PreparedStatement ps = c.prepareStatement(queries.byNameArray())) {
+                    ps.setArray(1, c.createArrayOf("text", names.toArray()));
+                    readRows(l, ps, rows);
+                }
+                return rows;
+            }
+            for (int from = 0; from < names.size(); from += LOOKUP_CHUNK) {
+                List<String> chunk = names.subList(from, Math.min(names.size(), from + LOOKUP_CHUNK));
+                try (PreparedStatement ps = c.prepareStatement(queries.byNames(chunk.size()))) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    readRows(l, ps, rows);
+                }
+            }
+            return rows;
+        });
     }
 
     /** What {@link #create} and the batch writes would refuse, found without writing. */
@@ -778,15 +799,26 @@ final class SqlSessionStore implements SessionStore {
      *                 threads, no joins"). PostgreSQL's lookups keep it: its verification took 8 % longer without.
      */
     private List<SessionRecord> readAll(PreparedStatement ps, boolean parallel) throws SQLException {
+        TableLayout l = layout;
         List<Object[]> rows = new ArrayList<>();
+        readRows(l, ps, rows);
+        return make(l, rows, parallel);
+    }
+
+    /** The rows {@code ps} selects, added to {@code rows} as {@link TableLayout#read} gives them. */
+    private static void readRows(TableLayout l, PreparedStatement ps, List<Object[]> rows) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                rows.add(layout.read(rs));
+                rows.add(l.read(rs));
             }
         }
+    }
+
+    /** The records of {@code rows}, in their order; on every core when asked and there are many. */
+    private static List<SessionRecord> make(TableLayout l, List<Object[]> rows, boolean parallel) {
         SessionRecord[] out = new SessionRecord[rows.size()];
         IntStream range = IntStream.range(0, out.length);
-        (parallel && out.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> out[i] = layout.decode(rows.get(i)));
+        (parallel && out.length >= PARALLEL_DECODE ? range.parallel() : range).forEach(i -> out[i] = l.decode(rows.get(i)));
         return new ArrayList<>(Arrays.asList(out));
     }
 

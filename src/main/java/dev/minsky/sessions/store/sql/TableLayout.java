@@ -48,6 +48,8 @@ final class TableLayout {
     private final List<String> fieldOfColumn; // null for the extra column
     private final Map<String, Integer> columnOfField;
     private final int extraIndex;
+    /** The column of the record's name (session), or -1. */
+    private final int nameIndex;
     // A record's fields in their order: SessionField.KNOWN, then the other columns' fields in table order;
     // with each field's column, or -1 for a known field without one (the JSON column may have it)
     private final String[] placedFields;
@@ -102,6 +104,7 @@ final class TableLayout {
         this.fieldOfColumn = Collections.unmodifiableList(fields);
         this.columnOfField = Map.copyOf(byField);
         this.extraIndex = extra;
+        this.nameIndex = byField.getOrDefault(SessionField.SESSION, -1);
         List<String> placed = new ArrayList<>(SessionField.KNOWN);
         fields.stream().filter(f -> f != null && !SessionField.isKnown(f)).forEach(placed::add);
         this.placedFields = placed.toArray(String[]::new);
@@ -407,6 +410,11 @@ final class TableLayout {
             throw new SQLException("a packed row of " + TABLE + " has " + (row.length - p) + " bytes too many");
         }
         return raw;
+    }
+
+    /** The name (session) in a row {@link #read} returned, or null. */
+    String name(Object[] raw) {
+        return nameIndex < 0 || !(raw[nameIndex] instanceof String s) ? null : s;
     }
 
     /**
