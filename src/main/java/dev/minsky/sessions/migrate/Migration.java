@@ -454,7 +454,7 @@ public final class Migration {
 
     /**
      * Valid or not, and for valid records how they compare with the target's record of the name.
-     * One lookup for the batch; the per-record work (validation, encoding checks, comparison, digests) runs on
+     * One lookup for the batch; the per-record work (validation, encoding checks, comparison, canonical forms) runs on
      * this thread. The target's check keeps what the write will need (its encoded rows).
      *
      * <p>Not on every core: the source's next batch is read on the read-ahead thread and the previous one written on
@@ -497,12 +497,12 @@ public final class Migration {
         if (!c.problems().isEmpty()) {
             return new Classified(c, name, position, Outcome.INVALID, List.of(), -1);
         }
-        int d = spill != null ? RecordDigest.writeCanonical(r, spill) : -1;
+        int kept = spill != null ? RecordDigest.writeCanonical(r, spill) : -1;
         if (theirs == null) {
-            return new Classified(c, name, position, Outcome.NEW, List.of(), d);
+            return new Classified(c, name, position, Outcome.NEW, List.of(), kept);
         }
         List<FieldDifference> diffs = RecordComparison.differences(r, theirs);
-        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, diffs, d);
+        return new Classified(c, name, position, diffs.isEmpty() ? Outcome.IDENTICAL : Outcome.CONFLICT, diffs, kept);
     }
 
     private void finish(Phase phase, Duration took) {
