@@ -5,7 +5,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -66,6 +69,20 @@ final class CanonicalSpill implements AutoCloseable {
     /** Why it failed (for the log of a run), or null. */
     Exception failure() {
         return failure;
+    }
+
+    /** Why it failed, for the report: the file and the system's reason ({@code …: No space left on device}). */
+    String why() {
+        if (failure instanceof NoSuchFileException e) {
+            return e.getFile() + ": no such folder";
+        }
+        if (failure instanceof AccessDeniedException e) {
+            return e.getFile() + ": access denied";
+        }
+        if (failure instanceof FileSystemException e && e.getReason() != null) {
+            return e.getFile() + ": " + e.getReason();
+        }
+        return failure == null ? null : failure.getMessage() != null ? failure.getMessage() : failure.toString();
     }
 
     /** Adds {@code bytes[from, from + length)} after what was written before. */

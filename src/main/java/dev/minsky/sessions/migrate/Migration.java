@@ -384,8 +384,13 @@ public final class Migration {
             if (spill != null) {
                 spill.finishWriting();
             }
-            return spill != null && !spill.failed() ? new Verifier(source, target, copied, spill, listener, cancelled)
-                    : new Verifier(source, target, invalidNames(), listener, cancelled);
+            if (spill != null && !spill.failed()) {
+                return new Verifier(source, target, copied, spill, listener, cancelled);
+            }
+            Verifier again = new Verifier(source, target, invalidNames(), listener, cancelled);
+            return spill == null ? again : again.noting("the copy could not keep what it read in a temporary file ("
+                    + spill.why() + "), so the source was read again: a record changed in the "
+                    + "source since the copy counts as different");
         }
 
         /** Deletes the kept canonical forms. */

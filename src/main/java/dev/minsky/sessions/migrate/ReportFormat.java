@@ -120,6 +120,9 @@ public final class ReportFormat {
         sb.append(String.format(Locale.ROOT, "Verify:  %d compared: %d identical, %d different, %d missing; "
                         + "%d only in the target (%s)%s%n", v.compared(), v.identical(), v.different(), v.missing(),
                 v.extra(), seconds(v.took()), v.complete() ? "" : " — INCOMPLETE"));
+        if (v.note() != null) {
+            sb.append("         (").append(v.note()).append(")\n");
+        }
         sb.append("SHA-256: source ").append(v.sourceDigest()).append('\n')
                 .append("         target ").append(v.targetDigest())
                 .append(v.sourceDigest().equals(v.targetDigest()) ? "  (equal)" : "  (DIFFERENT)").append('\n');
@@ -252,6 +255,7 @@ public final class ReportFormat {
         o.put("complete", v.complete());
         o.put("sourceSha256", v.sourceDigest());
         o.put("targetSha256", v.targetDigest());
+        o.put("note", v.note() == null ? JsonValue.NULL : JsonValue.of(v.note()));
         o.put("seconds", new JsonValue.JsonNumber(String.format(Locale.ROOT, "%.3f", v.took().toNanos() / 1e9)));
         List<JsonValue> records = new ArrayList<>();
         for (RecordCheck c : v.problems()) {

@@ -12,10 +12,13 @@ import java.util.List;
  * @param targetDigest  the same over the target's records of those names; equal to
  *                      {@code sourceDigest} exactly when every record is identical
  * @param complete      false when verification was cancelled or failed before the end
+ * @param note          what the report must add about how the records were compared, or null: a migration
+ *                      from a SQL source compares the target with the records as its copy read them, and says
+ *                      here when it had to read the source again instead
  */
 public record Verification(long compared, long identical, long different, long missing, long extra,
                            List<RecordCheck> problems, String sourceDigest, String targetDigest,
-                           boolean complete, Duration took) {
+                           boolean complete, Duration took, String note) {
     public Verification {
         problems = List.copyOf(problems);
     }

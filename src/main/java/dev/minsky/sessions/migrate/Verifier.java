@@ -57,6 +57,7 @@ final class Verifier {
     private final List<RecordCheck> problems = new ArrayList<>();
     private PhaseProgress progress;
     private boolean complete = true;
+    private String note;
 
     /**
      * @param skip names not to compare (the records a migration found invalid and did not copy)
@@ -86,6 +87,12 @@ final class Verifier {
         this.cancelled = cancelled;
     }
 
+    /** Adds {@code note} to the verification's report ({@link Verification#note}). */
+    Verifier noting(String note) {
+        this.note = note;
+        return this;
+    }
+
     Verification run() {
         long total = copied != null ? copied.size() : source.count(SessionQuery.all()) - skip.size();
         listener.phaseStarted(Phase.VERIFY, total);
@@ -107,7 +114,7 @@ final class Verifier {
         listener.phaseFinished(Phase.VERIFY, took);
         return new Verification(identical + different + progress.count(Outcome.MISSING), identical, different,
                 progress.count(Outcome.MISSING), extra, problems, RecordDigest.hex(digests[0]),
-                RecordDigest.hex(digests[1]), complete, took);
+                RecordDigest.hex(digests[1]), complete, took, note);
     }
 
     /** Each source record read from the source, compared with the target's; false when cancelled. */

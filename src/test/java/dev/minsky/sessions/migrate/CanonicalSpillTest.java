@@ -73,11 +73,20 @@ class CanonicalSpillTest {
         try (CanonicalSpill spill = CanonicalSpill.open(notAFolder)) {
             assertTrue(spill.failed());
             assertNotNull(spill.failure());
+            assertTrue(spill.why().startsWith(notAFolder.toString()), spill.why());
             spill.append(new byte[10], 0, 10);
             spill.finishWriting();
             assertTrue(spill.failed());
         }
         assertEquals("x", Files.readString(notAFolder));
+    }
+
+    @Test
+    void aMissingFolderIsSaidSo() {
+        try (CanonicalSpill spill = CanonicalSpill.open(dir.resolve("absent"))) {
+            assertTrue(spill.failed());
+            assertTrue(spill.why().endsWith(": no such folder"), spill.why());
+        }
     }
 
     @Test

@@ -390,6 +390,7 @@ class MigrationTest {
                     .spillIn(spillDir).run();
             assertEquals(List.of(Phase.COPY, Phase.VERIFY), finished);
             assertEquals(List.of(), filesIn(spillDir), "nothing is left in the temporary folder");
+            assertEquals(null, report.verificationResult().orElseThrow().note());
             Verification v = report.verificationResult().orElseThrow();
             assertEquals(4, v.compared());
             assertEquals(2, v.identical(), "r3 (as the copy read it) and r4");
@@ -458,6 +459,8 @@ class MigrationTest {
                 assertEquals(List.of(SessionField.BRANCH), c.differences().stream().map(FieldDifference::field).toList());
             }
             assertEquals(1, report.exitStatus());
+            assertTrue(v.note().contains("the source was read again"), v.note());
+            assertTrue(ReportFormat.text(report).contains(v.note()), "the report says so");
         }
     }
 
