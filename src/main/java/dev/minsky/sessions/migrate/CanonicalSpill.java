@@ -66,12 +66,7 @@ final class CanonicalSpill implements AutoCloseable {
         return failure != null;
     }
 
-    /** Why it failed (for the log of a run), or null. */
-    Exception failure() {
-        return failure;
-    }
-
-    /** Why it failed, for the report: the file and the system's reason ({@code …: No space left on device}). */
+    /** Why it failed (the file and the system's reason: {@code …: No space left on device}), or null. */
     String why() {
         if (failure instanceof NoSuchFileException e) {
             return e.getFile() + ": no such folder";
@@ -100,10 +95,9 @@ final class CanonicalSpill implements AutoCloseable {
         buffer.put(bytes, from, length);
     }
 
-    /** Everything appended is in the file; reading starts from its beginning. */
+    /** Everything appended is in the file (reading starts from its beginning). */
     void finishWriting() {
         flush();
-        readPosition = 0;
     }
 
     /**

@@ -189,19 +189,17 @@ public final class Migration {
         private Future<Map<String, SessionRecord>> pending;
         private List<Classified> pendingRecords = List.of();
         /**
-         * Whether the copy keeps each valid record's canonical form as it reads it ({@link CanonicalSpill}), for the
-         * verification: it then re-reads the target only, not the source a second time, and hashes each record once
-         * for both sides when the target's is the same bytes. Not for a source that holds its records in memory (a
-         * JSON file): reading it again costs nothing, and the verification then hashes a record and the target's once
-         * when their values are the same.
+         * Where the copy keeps each valid record's canonical form as it reads it, for the verification: it then
+         * re-reads the target only, not the source a second time, and hashes each record once for both sides when the
+         * target's is the same bytes. Made when the copy starts; null when not kept: without verification, and for a
+         * source that holds its records in memory (a JSON file), since reading it again costs nothing and the
+         * verification then hashes a record and the target's once when their values are the same.
          */
-        private final boolean keep = options.verify() && !source.holdsRecordsInMemory();
-        /** Where the canonical forms are kept (when {@link #keep}); made when the copy starts. */
         private CanonicalSpill spill;
         /**
-         * Every valid record read, in order, with the length of its canonical form (when {@link #keep}): about 90
-         * bytes each (its name), and the verification's set digests add about 80 (ADR 5, addenda of 2026-12-02 and
-         * 2026-12-03).
+         * Every valid record read, in order, with the length of its canonical form (when kept in {@link #spill}):
+         * about 90 bytes each (its name), and the verification's set digests add about 80 (ADR 5, addenda of
+         * 2026-12-02 and 2026-12-03).
          */
         private final List<Verifier.Copied> copied = new ArrayList<>();
         /**
@@ -225,6 +223,7 @@ public final class Migration {
             ExecutorService writer = Futures.daemonThread("migrate-writer");
             this.writer = writer;
             this.lookups = Futures.daemonThread("migrate-lookup");
+            boolean keep = options.verify() && !source.holdsRecordsInMemory();
             this.spill = keep ? CanonicalSpill.open(spillDirectory) : null;
             try {
                 Batches.forEach(source, target.batchSize(options.batchSize()), this::batch);

@@ -58,6 +58,7 @@ final class Verifier {
     private PhaseProgress progress;
     private boolean complete = true;
     private String note;
+    private byte[] keptBuffer = new byte[0];
 
     /**
      * @param skip names not to compare (the records a migration found invalid and did not copy)
@@ -145,22 +146,21 @@ final class Verifier {
     private boolean compareCopied(ExecutorService reader) {
         int n = copied.size();
         Future<Map<String, Supplier<SessionRecord>>> found = n == 0 ? null : readLater(reader, step(0));
-        byte[] kept = new byte[0];
         for (int from = 0; from < n; from += BATCH) {
             Future<Map<String, Supplier<SessionRecord>>> nextFound = from + BATCH < n
                     ? readLater(reader, step(from + BATCH)) : null;
-            List<Copied> step = step(from);
-            int bytes = 0;
-            for (Copied c : step) {
-                bytes += c.length();
-            }
-            kept = spill.read(kept, bytes);
-            if (!compareKept(step, kept, Futures.await(found, "reading the target"))) {
+            if (!compareKept(step(from), Futures.await(found, "reading the target"))) {
                 return false;
             }
             found = nextFound;
         }
         return true;
+    }
+
+    /** The next {@code bytes} of the kept canonical forms, in a buffer reused from step to step. */
+    private byte[] kept(int bytes) {
+        keptBuffer = spill.read(keptBuffer, bytes);
+        return keptBuffer;
     }
 
     /** The target's records of the step's names, read on the reader thread, to be made by the comparing side. */
@@ -188,17 +188,18 @@ final class Verifier {
     }
 
     /**
-     * One step of copied records ({@code kept}: their canonical forms, one after the other, from its start), the
-     * target's records of them made and digested on every core: each kept canonical form hashed for the source's digest,
-     * and the target's record for its own unless its canonical form is the same bytes; a record whose digests differ
-     * is read again from the source, to name the fields that differ. False when cancelled.
+     * One step of copied records: their kept canonical forms read, the target's records of them made and digested on
+     * every core: each kept canonical form hashed for the source's digest, and the target's record for its own unless
+     * its canonical form is the same bytes; a record whose digests differ is read again from the source, to name the
+     * fields that differ. False when cancelled.
      */
-    private boolean compareKept(List<Copied> step, byte[] kept, Map<String, Supplier<SessionRecord>> stored) {
+    private boolean compareKept(List<Copied> step, Map<String, Supplier<SessionRecord>> stored) {
         SessionRecord[] targets = new SessionRecord[step.size()];
-        int[] from = new int[step.size()];
-        for (int i = 1; i < from.length; i++) {
-            from[i] = from[i - 1] + step.get(i - 1).length();
+        int[] from = new int[step.size() + 1]; // where each record's form starts in kept, then where the last ends
+        for (int i = 0; i < step.size(); i++) {
+            from[i + 1] = from[i] + step.get(i).length();
         }
+        byte[] kept = kept(from[step.size()]);
         // [source's, target's] digest of each record; one array for both where they are equal (identical is then
         // "the same array", and the set digests keep one array for both sides: 48 bytes a record less)
         byte[][][] digests = new byte[step.size()][][];

@@ -4,6 +4,7 @@ import static dev.minsky.sessions.testsupport.TestData.all;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.minsky.sessions.domain.JsonValue;
@@ -371,16 +372,9 @@ class MigrationTest {
                 if (!System.getProperty("os.name").startsWith("Windows")) {
                     assertEquals(List.of(), filesIn(spillDir), "the kept forms' file is unlinked as it is opened");
                 }
-                try (Connection t = java.sql.DriverManager.getConnection("jdbc:sqlite:" + targetDb);
-                     Statement ts = t.createStatement();
-                     Connection s = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sourceDb);
-                     Statement ss = s.createStatement()) {
-                    assertEquals(1, ts.executeUpdate("UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'"));
-                    assertEquals(1, ts.executeUpdate("DELETE FROM sessions WHERE session = 'r1'"));
-                    assertEquals(1, ss.executeUpdate("UPDATE sessions SET branch = 'edited later' WHERE session = 'r3'"));
-                } catch (java.sql.SQLException e) {
-                    throw new AssertionError(e);
-                }
+                changeOneRowEach(targetDb, "UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'",
+                        "DELETE FROM sessions WHERE session = 'r1'");
+                changeOneRowEach(sourceDb, "UPDATE sessions SET branch = 'edited later' WHERE session = 'r3'");
             }
         };
         try (SessionStore source = SqlStores.openSqliteReadOnly(sourceDb);
@@ -390,7 +384,7 @@ class MigrationTest {
                     .spillIn(spillDir).run();
             assertEquals(List.of(Phase.COPY, Phase.VERIFY), finished);
             assertEquals(List.of(), filesIn(spillDir), "nothing is left in the temporary folder");
-            assertEquals(null, report.verificationResult().orElseThrow().note());
+            assertNull(report.verificationResult().orElseThrow().note());
             Verification v = report.verificationResult().orElseThrow();
             assertEquals(4, v.compared());
             assertEquals(2, v.identical(), "r3 (as the copy read it) and r4");
@@ -431,17 +425,9 @@ class MigrationTest {
         MigrationListener tamper = new MigrationListener() {
             @Override
             public void phaseFinished(Phase phase, java.time.Duration took) {
-                if (phase != Phase.COPY) {
-                    return;
-                }
-                try (Connection t = java.sql.DriverManager.getConnection("jdbc:sqlite:" + targetDb);
-                     Statement ts = t.createStatement();
-                     Connection s = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sourceDb);
-                     Statement ss = s.createStatement()) {
-                    assertEquals(1, ts.executeUpdate("UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'"));
-                    assertEquals(1, ss.executeUpdate("UPDATE sessions SET branch = 'edited later' WHERE session = 'r3'"));
-                } catch (java.sql.SQLException e) {
-                    throw new AssertionError(e);
+                if (phase == Phase.COPY) {
+                    changeOneRowEach(targetDb, "UPDATE sessions SET branch = 'tampered' WHERE session = 'r2'");
+                    changeOneRowEach(sourceDb, "UPDATE sessions SET branch = 'edited later' WHERE session = 'r3'");
                 }
             }
         };
@@ -461,6 +447,18 @@ class MigrationTest {
             assertEquals(1, report.exitStatus());
             assertTrue(v.note().contains("the source was read again"), v.note());
             assertTrue(ReportFormat.text(report).contains(v.note()), "the report says so");
+        }
+    }
+
+    /** Runs each statement on the SQLite file {@code db} behind the stores' backs; each must change one row. */
+    private static void changeOneRowEach(Path db, String... statements) {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement st = c.createStatement()) {
+            for (String sql : statements) {
+                assertEquals(1, st.executeUpdate(sql), sql);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
         }
     }
 

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionRecord;
 import dev.minsky.sessions.store.TestRecords;
 import dev.minsky.sessions.store.json.JsonValueParser;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The digest definition of ADR 5, pinned: other tools must be able to compute the same values. */
 class RecordDigestTest {
@@ -134,7 +138,7 @@ class RecordDigestTest {
     }
 
     @Test
-    void aKeptCanonicalFormGivesTheRecordsDigestAndTheTargetsOwn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    void aKeptCanonicalFormGivesTheRecordsDigestAndTheTargetsOwn(@TempDir Path dir) {
         SessionRecord a = SessionRecord.builder("kept").set("createdAt", "2025-07-01T09:00:00Z").set("n", JsonValue.of(1)).build();
         SessionRecord sameWrittenDifferently = SessionRecord.builder("kept").set("n", JsonValue.of(1))
                 .set("createdAt", "2025-07-01T09:00:00.000Z").build();
@@ -148,16 +152,16 @@ class RecordDigestTest {
             byte[] kept = spill.read(new byte[0], 2 + first + second);
             byte[][] same = RecordDigest.ofKept(kept, 2, first, sameWrittenDifferently);
             assertArrayEquals(RecordDigest.of(a), same[0]);
-            org.junit.jupiter.api.Assertions.assertSame(same[0], same[1], "the same bytes: hashed once, one array");
+            assertSame(same[0], same[1], "the same bytes: hashed once, one array");
             byte[][] differ = RecordDigest.ofKept(kept, 2, first, other);
             assertArrayEquals(RecordDigest.of(a), differ[0]);
             assertArrayEquals(RecordDigest.of(other), differ[1]);
             byte[][] missing = RecordDigest.ofKept(kept, 2, first, null);
             assertArrayEquals(RecordDigest.of(a), missing[0]);
-            org.junit.jupiter.api.Assertions.assertNull(missing[1]);
+            assertNull(missing[1]);
             byte[][] large = RecordDigest.ofKept(kept, 2 + first, second, big);
             assertArrayEquals(RecordDigest.of(big), large[0]);
-            org.junit.jupiter.api.Assertions.assertSame(large[0], large[1]);
+            assertSame(large[0], large[1]);
         }
     }
 

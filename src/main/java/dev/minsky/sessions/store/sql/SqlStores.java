@@ -46,7 +46,7 @@ public final class SqlStores {
      * The mapped pages the run touched count in its resident memory; 64 MiB bounds that. A larger file is mapped that
      * far and read as before past it.
      */
-    static final long READ_ONLY_MMAP_BYTES = 64L << 20;
+    private static final long READ_ONLY_MMAP_BYTES = 64L << 20;
 
     private SqlStores() {
     }
