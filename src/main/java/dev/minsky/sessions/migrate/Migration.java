@@ -236,7 +236,26 @@ public final class Migration {
                 writer.shutdown();
                 lookups.shutdown();
             }
+            makeDurable();
             finish(Phase.COPY, progress.elapsed());
+        }
+
+        /**
+         * Waits until the batches committed are durable ({@link SessionStore#makeDurable}: PostgreSQL committed
+         * them without waiting for its log), whether the copy finished, was cancelled or stopped.
+         */
+        private void makeDurable() {
+            if (committed == 0) {
+                return;
+            }
+            try {
+                target.makeDurable();
+            } catch (StoreException e) {
+                complete = false;
+                report.failure("the " + committed + " committed record(s) could not be confirmed durable: "
+                        + e.getMessage() + "; if the target's server stopped meanwhile, the last of them may be"
+                        + " lost: run the same migration again to complete it");
+            }
         }
 
         /**

@@ -163,6 +163,7 @@ public interface SessionStore extends AutoCloseable {
     /**
      * {@link #writeBatch} of records checked by {@link #check}, with the same transaction and
      * meaning, reusing the work the check kept where it was this store's, for its table as it is now.
+     * It may return before the batch is durable: a bulk writer calls {@link #makeDurable} when it ends.
      *
      * @throws InvalidSessionException naming the first record with problems (nothing written)
      */
@@ -175,7 +176,8 @@ public interface SessionStore extends AutoCloseable {
      * them in one transaction and returns an empty map; if one is (another writer stored it meanwhile),
      * writes nothing and returns the stored records of the batch's names, for the caller to decide
      * about them. A migration into a store that was empty writes this way instead of asking for every
-     * batch's names first; a SQL store finds out from its unique key, without a lookup.
+     * batch's names first; a SQL store finds out from its unique key, without a lookup. Like
+     * {@link #writeChecked}, it may return before the batch is durable.
      *
      * @throws InvalidSessionException naming the first record with problems (nothing written)
      */
@@ -185,6 +187,21 @@ public interface SessionStore extends AutoCloseable {
             writeChecked(records);
         }
         return stored;
+    }
+
+    /**
+     * Returns once every batch {@link #writeChecked} and {@link #writeNew} committed here is as durable as the
+     * store makes any write. Those two may return when their batch is committed and visible to every reader
+     * but not yet durable: PostgreSQL commits them without waiting for its write-ahead log to reach the disk
+     * ({@code synchronous_commit} off for their transactions), so a crash of the server itself (not of this
+     * process) within about half a second could lose the last of them whole, never part of one. This
+     * commits one more transaction the server's usual way, which waits for everything before it. A bulk
+     * writer calls it when it ends, however it ends, before it reports its batches written; closing the store
+     * calls it too. Stores whose batch writes return durable do nothing.
+     *
+     * @throws StoreException if the store cannot be reached (the batches since the last call may be lost)
+     */
+    default void makeDurable() {
     }
 
     /**

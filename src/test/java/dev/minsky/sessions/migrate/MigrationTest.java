@@ -12,11 +12,15 @@ import dev.minsky.sessions.domain.SessionField;
 import dev.minsky.sessions.domain.SessionPatch;
 import dev.minsky.sessions.domain.SessionQuery;
 import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.store.CheckedRecord;
 import dev.minsky.sessions.store.SessionStore;
+import dev.minsky.sessions.store.StoreException;
+import dev.minsky.sessions.store.StoreUnavailableException;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.TestRecords;
 import dev.minsky.sessions.store.json.JsonFileStore;
 import dev.minsky.sessions.store.sql.SqlStores;
+import dev.minsky.sessions.testsupport.DelegatingStore;
 import dev.minsky.sessions.testsupport.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -293,6 +297,95 @@ class MigrationTest {
             assertEquals(400, rerun.plan().identical());
             assertEquals(600, rerun.committed());
             assertEquals(1000, sqlite.count(SessionQuery.all()));
+        }
+    }
+
+    /** The target's batch writes and its makeDurable calls, in order, with the phases' starts. */
+    private static final class Watched extends DelegatingStore {
+        final List<String> calls = new ArrayList<>();
+        private final StoreException durableFails;
+
+        Watched(SessionStore store, StoreException durableFails) {
+            super(store);
+            this.durableFails = durableFails;
+        }
+
+        @Override
+        public void writeChecked(List<CheckedRecord> records) {
+            super.writeChecked(records);
+            calls.add("write " + records.size());
+        }
+
+        @Override
+        public Map<String, SessionRecord> writeNew(List<CheckedRecord> records) {
+            Map<String, SessionRecord> met = super.writeNew(records);
+            calls.add("write " + records.size());
+            return met;
+        }
+
+        @Override
+        public void makeDurable() {
+            calls.add("durable");
+            if (durableFails != null) {
+                throw durableFails;
+            }
+            super.makeDurable();
+        }
+
+        MigrationListener phases() {
+            return new MigrationListener() {
+                @Override
+                public void phaseStarted(Phase phase, long total) {
+                    calls.add(phase.name());
+                }
+            };
+        }
+    }
+
+    @Test
+    void theCopyMakesItsBatchesDurableOnceWhenItEndsBeforeTheVerification() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(250));
+             Watched target = new Watched(SqlStores.openSqlite(dir.resolve("t.db")), null)) {
+            MigrationReport r = new Migration(json, target, MigrationOptions.defaults().withBatchSize(100),
+                    target.phases()).run();
+            assertEquals(0, r.exitStatus(), ReportFormat.text(r));
+            List<String> fromCopy = target.calls.subList(target.calls.indexOf("COPY"), target.calls.size());
+            assertEquals(List.of("COPY", "write 100", "write 100", "write 50", "durable", "VERIFY"), fromCopy);
+        }
+    }
+
+    @Test
+    void aCancelledCopyStillMakesWhatItCommittedDurable() {
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(1000));
+             Watched target = new Watched(SqlStores.openSqlite(dir.resolve("t.db")), null)) {
+            Migration[] m = new Migration[1];
+            MigrationListener cancelInThirdBatch = new MigrationListener() {
+                @Override
+                public void record(RecordEvent e) {
+                    if (e.phase() == Phase.COPY && e.done() == 250) {
+                        m[0].cancel();
+                    }
+                }
+            };
+            m[0] = new Migration(json, target, MigrationOptions.defaults().withBatchSize(100), cancelInThirdBatch);
+            MigrationReport r = m[0].run();
+            assertTrue(r.cancelled());
+            assertEquals(List.of("write 100", "write 100", "write 100", "durable"), target.calls);
+        }
+    }
+
+    @Test
+    void batchesThatCannotBeConfirmedDurableFailTheRunWithoutAVerification() {
+        StoreException gone = new StoreUnavailableException("the server closed the connection", null);
+        try (SessionStore json = jsonOf(dir.resolve("a.json"), numbered(250));
+             Watched target = new Watched(SqlStores.openSqlite(dir.resolve("t.db")), gone)) {
+            MigrationReport r = migrate(json, target, MigrationOptions.defaults().withBatchSize(100));
+            assertEquals(1, r.exitStatus());
+            String text = ReportFormat.text(r);
+            assertTrue(text.contains("the 250 committed record(s) could not be confirmed durable: the server closed the"
+                    + " connection; if the target's server stopped meanwhile, the last of them may be lost: run the same"
+                    + " migration again to complete it"), text);
+            assertTrue(r.verificationResult().isEmpty(), "a copy that may have lost records is not verified");
         }
     }
 

@@ -14,7 +14,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -141,14 +141,26 @@ final class PostgresBulkWrite {
         throw refusal(c, last, refused);
     }
 
-    /** The rows with each name's last record only, in the order of those last records. */
-    private static List<Row> lastOfEachName(List<Row> rows) {
-        Map<String, Row> byName = new LinkedHashMap<>();
-        for (Row r : rows) {
-            byName.remove(r.record().session()); // re-inserted at its last position
-            byName.put(r.record().session(), r);
+    /**
+     * The rows with each name's last record only, in the order of those last records: {@code rows} itself when
+     * no name is given twice (a migration's batches), found with one hash lookup a row.
+     */
+    static List<Row> lastOfEachName(List<Row> rows) {
+        Map<String, Integer> last = new HashMap<>(rows.size() * 2);
+        boolean repeated = false;
+        for (int i = 0; i < rows.size(); i++) {
+            repeated |= last.put(rows.get(i).record().session(), i) != null;
         }
-        return new ArrayList<>(byName.values());
+        if (!repeated) {
+            return rows;
+        }
+        List<Row> kept = new ArrayList<>(last.size());
+        for (int i = 0; i < rows.size(); i++) {
+            if (last.get(rows.get(i).record().session()) == i) {
+                kept.add(rows.get(i));
+            }
+        }
+        return kept;
     }
 
     /** The rows' COPY lines, joined (those not made beforehand are made here). */

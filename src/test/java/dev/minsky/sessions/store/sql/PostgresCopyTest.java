@@ -161,6 +161,61 @@ class PostgresCopyTest {
     }
 
     @Test
+    void eachNamesLastRowIsKeptInTheOrderOfThoseLastRowsAndABatchWithoutRepeatsIsKeptAsItIs() {
+        List<PostgresBulkWrite.Row> rows = Stream.of("a", "b", "a", "c", "b", "a")
+                .map(n -> new PostgresBulkWrite.Row(TestRecords.minimal(n), new Object[0])).toList();
+        List<PostgresBulkWrite.Row> kept = PostgresBulkWrite.lastOfEachName(rows);
+        assertEquals(List.of(rows.get(3), rows.get(4), rows.get(5)), kept);
+        List<PostgresBulkWrite.Row> unique = rows.subList(0, 2);
+        assertTrue(PostgresBulkWrite.lastOfEachName(unique) == unique);
+    }
+
+    /** The next transaction id the server will give out (reading it gives none out). */
+    private static long nextTransactionId(PostgresUrl url) throws SQLException {
+        try (Connection c = TestPostgres.connect(url)) {
+            return Long.parseLong(TestData.rows(c, "SELECT txid_snapshot_xmax(txid_current_snapshot()) AS x").get(0).get("x"));
+        }
+    }
+
+    @Test
+    void aMigrationsBatchesCommitWithoutWaitingForTheLogAndMakeDurableWaitsOnceForAll() throws Exception {
+        PostgresUrl url = TestPostgres.newDatabase("copy_durable");
+        try (SessionStore store = PostgresStoreTest.open(url)) {
+            // each statement writing sessions notes the synchronous_commit its transaction ran with
+            TestPostgres.execute(url, "CREATE TABLE seen (n serial, setting text)",
+                    "CREATE FUNCTION note_setting() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                            + " INSERT INTO seen (setting) VALUES (current_setting('synchronous_commit')); RETURN NULL; END $$",
+                    "CREATE TRIGGER note AFTER INSERT ON sessions FOR EACH STATEMENT EXECUTE FUNCTION note_setting()");
+            long before = nextTransactionId(url);
+            store.makeDurable();
+            assertEquals(before, nextTransactionId(url), "nothing deferred: nothing to wait for");
+
+            store.writeChecked(List.of(store.check(TestRecords.rich("a")), store.check(TestRecords.rich("b"))));
+            store.writeNew(List.of(store.check(TestRecords.rich("c"))));
+            store.writeBatch(List.of(TestRecords.rich("d")));
+            store.create(TestRecords.minimal("e"));
+            try (Connection c = TestPostgres.connect(url)) {
+                assertEquals(List.of("off", "off", "on", "on"), TestData.rows(c, "SELECT setting FROM seen ORDER BY n")
+                        .stream().map(r -> r.get("setting")).toList(), "the migration's two writes only");
+                assertEquals("on", TestData.rows(c, "SHOW synchronous_commit").get(0).get("synchronous_commit"));
+            }
+            assertEquals(List.of("a", "b", "c", "d", "e"), all(store).stream().map(SessionRecord::session).toList(),
+                    "visible at once to every reader");
+
+            long deferred = nextTransactionId(url);
+            store.makeDurable();
+            assertEquals(deferred + 1, nextTransactionId(url), "one transaction with an id: its commit waits for the log");
+            store.makeDurable();
+            assertEquals(deferred + 1, nextTransactionId(url), "once: nothing deferred since");
+
+            store.writeChecked(List.of(store.check(TestRecords.rich("f"))));
+            long beforeClose = nextTransactionId(url);
+            store.close();
+            assertEquals(beforeClose + 1, nextTransactionId(url), "closing the store waits for what it deferred");
+        }
+    }
+
+    @Test
     void aNameTwiceInABatchKeepsItsLastRecordAndStoredRowsAreOverwrittenKeepingColumnsWeDoNotWrite() throws Exception {
         PostgresUrl url = minsky2026("copy_overwrite");
         try (SessionStore store = PostgresStoreTest.open(url)) {
