@@ -382,6 +382,14 @@ public final class RecordDigest {
      */
     public static final class SetPair {
         private final List<Pair> entries = new ArrayList<>();
+        /**
+         * Both sides' digest so far, while the names come in name order and each target record has its source
+         * record's digest (a migration from SQLite or PostgreSQL, which streams its source by name, that finds
+         * nothing wrong): then nothing is left to sort or hash at the end, where the verification had one busy core
+         * for 50-70 ms. Null once an entry breaks either condition; the digests are then made from the entries.
+         */
+        private Feed inOrder = new Feed();
+        private String last;
 
         private record Pair(String name, byte[] source, byte[] target) {
         }
@@ -389,6 +397,16 @@ public final class RecordDigest {
         /** @param targetDigest null when the target has no record of this name */
         public void add(String name, byte[] sourceDigest, byte[] targetDigest) {
             entries.add(new Pair(name, sourceDigest, targetDigest));
+            if (inOrder != null) {
+                boolean alike = targetDigest != null
+                        && (targetDigest == sourceDigest || Arrays.equals(sourceDigest, targetDigest));
+                if (alike && (last == null || name.compareTo(last) > 0)) {
+                    inOrder.add(name.getBytes(StandardCharsets.UTF_8), sourceDigest);
+                    last = name;
+                } else {
+                    inOrder = null;
+                }
+            }
         }
 
         /**
@@ -396,6 +414,10 @@ public final class RecordDigest {
          * when the target has every record with the source's digest (a verification that finds nothing wrong).
          */
         public byte[][] digests() {
+            if (inOrder != null) {
+                byte[] both = inOrder.digest();
+                return new byte[][] {both, both.clone()};
+            }
             Pair[] sorted = byName(entries.toArray(new Pair[0]));
             byte[][] names = new byte[sorted.length][];
             IntStream.range(0, sorted.length).parallel()
@@ -444,15 +466,23 @@ public final class RecordDigest {
          * SHA-256 in 64 KiB pieces rather than three small updates per record.
          */
         private static byte[] digest(Pair[] sorted, byte[][] names, boolean ofSource) {
-            MessageDigest md = sha256();
-            byte[] piece = new byte[1 << 16];
-            int size = 0;
+            Feed feed = new Feed();
             for (int i = 0; i < sorted.length; i++) {
                 byte[] d = ofSource ? sorted[i].source : sorted[i].target;
-                if (d == null) {
-                    continue;
+                if (d != null) {
+                    feed.add(names[i], d);
                 }
-                byte[] name = names[i];
+            }
+            return feed.digest();
+        }
+
+        /** A set digest being made: entries fed to SHA-256 in 64 KiB pieces rather than three small updates each. */
+        private static final class Feed {
+            private final MessageDigest md = sha256();
+            private byte[] piece = new byte[1 << 16];
+            private int size;
+
+            void add(byte[] name, byte[] d) {
                 if (size + name.length + 1 + d.length > piece.length) {
                     md.update(piece, 0, size);
                     size = 0;
@@ -466,8 +496,17 @@ public final class RecordDigest {
                 System.arraycopy(d, 0, piece, size, d.length);
                 size += d.length;
             }
-            md.update(piece, 0, size);
-            return md.digest();
+
+            private byte[] digest;
+
+            byte[] digest() {
+                if (digest == null) {
+                    md.update(piece, 0, size);
+                    digest = md.digest();
+                    piece = null;
+                }
+                return digest.clone();
+            }
         }
     }
 }

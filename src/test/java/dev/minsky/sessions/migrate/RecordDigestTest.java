@@ -14,6 +14,7 @@ import dev.minsky.sessions.store.json.JsonValueParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -218,6 +219,56 @@ class RecordDigestTest {
         assertArrayEquals(setDigest(source), both[1]);
         both[0][0]++;
         assertArrayEquals(setDigest(source), both[1], "two arrays: changing one leaves the other");
+    }
+
+    @Test
+    void entriesAddedInNameOrderGiveTheDefinitionsDigestsAsTheyComeAndWhenTheyStopComingSoOrAlike() throws Exception {
+        java.util.Random random = new java.util.Random(11);
+        java.util.SortedMap<String, byte[]> source = new java.util.TreeMap<>();
+        for (int i = 0; i < 4000; i++) {
+            // String's order, not UTF-8's: the emoji's surrogates sort before U+FFFD by code unit, after it by code point
+            String name = (i % 3 == 0 ? "\ud83d\ude00-" : i % 3 == 1 ? "\ufffd-" : "task#") + random.nextInt(1_000_000) + "-" + i;
+            byte[] d = new byte[32];
+            random.nextBytes(d);
+            source.put(name, d);
+        }
+        String lastName = source.lastKey();
+        byte[] otherDigest = new byte[32];
+        for (String ending : List.of("alike", "out of order", "different", "missing")) {
+            RecordDigest.SetPair pair = new RecordDigest.SetPair();
+            java.util.SortedMap<String, byte[]> target = new java.util.TreeMap<>(source);
+            for (var e : source.entrySet()) {
+                if (!e.getKey().equals(lastName)) {
+                    pair.add(e.getKey(), e.getValue(), e.getValue().clone());
+                }
+            }
+            byte[] last = source.get(lastName);
+            switch (ending) {
+                case "alike" -> pair.add(lastName, last, last);
+                case "out of order" -> {
+                    RecordDigest.SetPair reordered = new RecordDigest.SetPair();
+                    reordered.add(lastName, last, last);
+                    source.forEach((n, d) -> {
+                        if (!n.equals(lastName)) {
+                            reordered.add(n, d, d);
+                        }
+                    });
+                    pair = reordered;
+                }
+                case "different" -> {
+                    pair.add(lastName, last, otherDigest);
+                    target.put(lastName, otherDigest);
+                }
+                default -> {
+                    pair.add(lastName, last, null);
+                    target.remove(lastName);
+                }
+            }
+            byte[][] both = pair.digests();
+            assertArrayEquals(setDigest(source), both[0], ending);
+            assertArrayEquals(setDigest(target), both[1], ending);
+            assertArrayEquals(both[0], pair.digests()[0], ending + ": asked twice, the same");
+        }
     }
 
     @Test
