@@ -29,22 +29,27 @@ public final class JsonUtf8 {
 
     /** The UTF-8 bytes of {@code JSON.stringify(value, null, indent)} ({@code indent < 0}: compact). */
     public static byte[] bytes(JsonValue value, int indent) {
-        Buf b = rendered(value, indent);
+        Buf[] mine = SCRATCH.get();
+        Buf b = rendered(mine, value, indent);
         byte[] out = Arrays.copyOf(b.bytes, b.size);
-        release(b, indent);
+        release(mine, b, indent);
         return out;
     }
 
     /** {@link #bytes} as text, decoded straight from the buffer. */
     static String string(JsonValue value, int indent) {
-        Buf b = rendered(value, indent);
+        Buf[] mine = SCRATCH.get();
+        Buf b = rendered(mine, value, indent);
         String out = new String(b.bytes, 0, b.size, StandardCharsets.UTF_8);
-        release(b, indent);
+        release(mine, b, indent);
         return out;
     }
 
-    private static Buf rendered(JsonValue value, int indent) {
-        Buf[] mine = SCRATCH.get();
+    /**
+     * {@code value} rendered into this thread's buffer ({@code mine}, looked up once by the caller for both
+     * this and {@link #release}: under the client compiler each {@code ThreadLocal} lookup is a native call).
+     */
+    private static Buf rendered(Buf[] mine, JsonValue value, int indent) {
         int slot = indent < 0 ? 0 : 1;
         Buf b = mine[slot];
         if (b == null || b.indent != indent) {
@@ -56,9 +61,9 @@ public final class JsonUtf8 {
         return b;
     }
 
-    private static void release(Buf b, int indent) {
+    private static void release(Buf[] mine, Buf b, int indent) {
         if (b.bytes.length <= KEEP_MAX) {
-            SCRATCH.get()[indent < 0 ? 0 : 1] = b;
+            mine[indent < 0 ? 0 : 1] = b;
         }
     }
 
