@@ -24,6 +24,7 @@ public final class VerificationModel {
     private final Texts text;
     private final ReadOnlyBooleanWrapper clean = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private final ObservableList<Count> counts = FXCollections.observableArrayList();
     private final ObservableList<RecordCheck> problems = FXCollections.observableArrayList();
     private final ObjectProperty<RecordCheck> selected = new SimpleObjectProperty<>();
@@ -39,6 +40,7 @@ public final class VerificationModel {
         Verification v = report == null ? null : report.verification();
         selected.set(null);
         clean.set(v != null && v.clean());
+        note.set(v == null || v.note() == null ? "" : text.get("migration.verify.note", v.note()));
         if (v == null) {
             counts.clear();
             problems.clear();
@@ -87,6 +89,14 @@ public final class VerificationModel {
 
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
+    }
+
+    /**
+     * How the records were compared, when the report must say it (a migration whose copy could not keep what it
+     * read, so the verification read the source again: {@link Verification#note}); empty otherwise.
+     */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** Identical / different / missing / extra, the two digests and whether they match. */

@@ -17,6 +17,8 @@ public final class VerificationPageView {
     @FXML
     private Label headline;
     @FXML
+    private Label note;
+    @FXML
     private GridPane counts;
     @FXML
     private TableView<RecordCheck> problems;
@@ -34,6 +36,9 @@ public final class VerificationPageView {
     private void initialize() {
         ResourceBundle text = ViewLoader.texts();
         headline.textProperty().bind(model.headlineProperty());
+        note.textProperty().bind(model.noteProperty());
+        note.managedProperty().bind(note.textProperty().isNotEmpty());
+        note.visibleProperty().bind(note.managedProperty());
         model.cleanProperty().addListener((o, was, clean) -> style(clean));
         style(model.cleanProperty().get());
         Views.countGrid(counts, model.counts());
