@@ -13,6 +13,11 @@ public final class SessionValidator {
     public static final int MAX_NAME_LENGTH = 255;
     private static final Set<String> KNOWN_BACKENDS = Set.of("local", "remote", "github", "gitlab", "bitbucket");
 
+    /** Optional text fields (a migration validates every record: no list made per record). */
+    private static final String[] TEXT_FIELDS = {SessionField.TASK_ID, SessionField.BRANCH, SessionField.REPO_PATH,
+            SessionField.BACKEND_TYPE, SessionField.PR_BRANCH};
+    private static final String[] OBJECT_FIELDS = {SessionField.PR_STATE, SessionField.PULL_REQUEST};
+
     private SessionValidator() {
     }
 
@@ -29,8 +34,7 @@ public final class SessionValidator {
         } else if (Instants.parse(s.value()).isEmpty()) {
             problems.add(error(SessionField.CREATED_AT, created, "is not a valid ISO-8601 instant"));
         }
-        for (String field : List.of(SessionField.TASK_ID, SessionField.BRANCH, SessionField.REPO_PATH,
-                SessionField.BACKEND_TYPE, SessionField.PR_BRANCH)) {
+        for (String field : TEXT_FIELDS) {
             JsonValue v = r.get(field);
             if (!isAbsent(v) && !(v instanceof JsonValue.JsonString)) {
                 problems.add(error(field, v, "must be text"));
@@ -53,13 +57,13 @@ public final class SessionValidator {
         if (!isAbsent(approved) && !(approved instanceof JsonValue.JsonBoolean)) {
             problems.add(error(SessionField.PR_APPROVED, approved, "must be true or false"));
         }
-        for (String field : List.of(SessionField.PR_STATE, SessionField.PULL_REQUEST)) {
+        for (String field : OBJECT_FIELDS) {
             JsonValue v = r.get(field);
             if (!isAbsent(v) && !(v instanceof JsonValue.JsonObject)) {
                 problems.add(error(field, v, "must be an object"));
             }
         }
-        return List.copyOf(problems);
+        return problems.isEmpty() ? List.of() : List.copyOf(problems);
     }
 
     /** Whether the record has no error (warnings allowed). */
@@ -68,7 +72,8 @@ public final class SessionValidator {
     }
 
     public static List<ValidationProblem> errors(SessionRecord r) {
-        return validate(r).stream().filter(ValidationProblem::isError).toList();
+        List<ValidationProblem> all = validate(r);
+        return all.isEmpty() ? all : all.stream().filter(ValidationProblem::isError).toList();
     }
 
     private static void requiredText(SessionRecord r, String field, int maxLength, List<ValidationProblem> out) {
