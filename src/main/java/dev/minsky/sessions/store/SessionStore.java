@@ -205,10 +205,10 @@ public interface SessionStore extends AutoCloseable {
     }
 
     /**
-     * Starts reading what this store holds on a thread of its own, where reading it is a step apart (a JSON
-     * file is read and parsed whole on its first use), and returns at once. For a caller about to read the
-     * whole store after other slow work, such as opening a second store: the two then overlap. A failure is
-     * left for the reading that follows, which meets and reports it. Other stores read as they are asked.
+     * Starts reading what this store holds on a thread of its own, and returns at once: a JSON file is read and
+     * parsed whole (it is on its first use anyway), a SQL store reads the first page of {@link #streamAll}. For a
+     * caller about to read the whole store after other slow work, such as opening a second store: the two then
+     * overlap. A failure is left for the reading that follows, which meets and reports it.
      */
     default void readAhead() {
     }

@@ -354,6 +354,52 @@ public interface SessionStoreContract {
     }
 
     @Test
+    default void readingAheadChangesNothingThatIsReadAndAStoreClosedUnreadIsFine() {
+        // more records than a SQL store's stream page (1,000): the page read ahead, then pages read as usual
+        List<SessionRecord> records = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            records.add(TestRecords.minimal(String.format("s%05d", i)));
+        }
+        try (SessionStore store = newStore()) {
+            store.writeBatch(records);
+            List<SessionRecord> plain;
+            try (Stream<SessionRecord> s = store.streamAll()) {
+                plain = s.toList();
+            }
+            assertEquals(2500, plain.size());
+            try (SessionStore ahead = openReadOnly(store)) {
+                ahead.readAhead();
+                ahead.readAhead(); // asked twice: read once
+                try (Stream<SessionRecord> s = ahead.streamAll()) {
+                    assertEquals(plain, s.toList());
+                }
+                try (Stream<SessionRecord> s = ahead.streamAll()) {
+                    assertEquals(plain, s.toList(), "a second stream reads as usual");
+                }
+            }
+            try (SessionStore unread = openReadOnly(store)) {
+                unread.readAhead(); // closed without being streamed: nothing thrown, nothing left reading
+            }
+        }
+    }
+
+    @Test
+    default void aFailureWhileReadingAheadIsThrownWhereTheStoreIsReadNeverAnEmptyStream() throws Exception {
+        try (SessionStore store = newStore()) {
+            store.create(TestRecords.minimal("exists"));
+            try (SessionStore ahead = reopen(store)) {
+                breakStorage(store);
+                ahead.readAhead(); // does not throw: the failure is the reading's to report
+                assertThrows(StoreUnavailableException.class, () -> {
+                    try (Stream<SessionRecord> s = ahead.streamAll()) {
+                        s.toList();
+                    }
+                });
+            }
+        }
+    }
+
+    @Test
     default void writeBatchReplacesWholeRecordsAndAddsNewOnes() {
         try (SessionStore store = newStore()) {
             store.create(TestRecords.rich("x"));
