@@ -45,6 +45,14 @@ if [ -n "${MINSKY_TEST_POSTGRES_URL:-}" ]; then
   pg=$(pg_url_without_password)
   run test-connection --store "$pg"
   run list --store "$pg" --limit 5
+  # A migration into a database of its own (the bulk write's COPY and the verification's lookups): without
+  # it, 40 of the driver's classes and 70 method-handle forms were made at every such run, 30-50 ms of its start.
+  if command -v createdb >/dev/null && createdb "minsky_cds_$$" 2>/dev/null; then
+    run migrate --from "sqlite:$work/t.db" --to "$(pg_url_without_password "minsky_cds_$$")" --no-backup
+    dropdb --if-exists "minsky_cds_$$" || true
+  else
+    echo "cds-classlist: could not create a database for a migration into PostgreSQL: its classes are left out" >&2
+  fi
 fi
 # The window on a JSON store, left running until its rows are surely shown (a SIGTERM then ends it
 # normally, which completes the list).
