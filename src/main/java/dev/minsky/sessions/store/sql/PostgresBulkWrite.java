@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +41,8 @@ import org.postgresql.util.ServerErrorMessage;
  */
 final class PostgresBulkWrite {
     private static final String STAGING = "minsky_sessions_copy";
+    /** The savepoint a batch is written under: rolled back to when the direct {@code COPY} is refused. */
+    private static final String SAVEPOINT = "minsky_batch";
     /** {@code COPY minsky_sessions_copy, line 3, column repo_name: "…"} */
     private static final Pattern COPY_WHERE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?");
     /** {@code Key (short_id)=(abc) already exists.} */
@@ -104,20 +105,37 @@ final class PostgresBulkWrite {
      * replaced: the unique violation (SQLState 23505) is thrown, with nothing of the batch kept.
      */
     void write(Connection c, List<Row> rows, boolean replaceStored) throws SQLException {
+        write(c, rows, replaceStored, true, true);
+    }
+
+    /**
+     * {@link #write(Connection, List, boolean)} as the only write of the transaction open on {@code c}, which is
+     * committed next: the batch's savepoint is left for the commit to release (a round trip less a batch), and
+     * without {@code waitForLog} the commit does not wait for the server's write-ahead log to reach the disk
+     * ({@code SET LOCAL synchronous_commit TO off}, sent with the savepoint in one round trip).
+     */
+    void writeAlone(Connection c, List<Row> rows, boolean replaceStored, boolean waitForLog) throws SQLException {
+        write(c, rows, replaceStored, waitForLog, false);
+    }
+
+    private void write(Connection c, List<Row> rows, boolean replaceStored, boolean waitForLog, boolean release)
+            throws SQLException {
         List<Row> last = lastOfEachName(rows);
         if (last.isEmpty()) {
             return;
         }
         byte[] data = encode(last);
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        Savepoint before = c.setSavepoint();
+        try (Statement st = c.createStatement()) {
+            st.execute((waitForLog ? "" : "SET LOCAL synchronous_commit TO off; ") + "SAVEPOINT " + SAVEPOINT);
+        }
         SQLException refused;
         try {
             copyIn(copy, "COPY sessions (" + columnList + ") FROM STDIN", data);
-            c.releaseSavepoint(before);
+            release(c, release);
             return;
         } catch (SQLException e) {
-            c.rollback(before);
+            rollbackToSavepoint(c);
             refused = e;
         }
         String state = String.valueOf(refused.getSQLState());
@@ -127,18 +145,33 @@ final class PostgresBulkWrite {
             }
             try { // upsert through staging
                 upsertThroughStaging(c, copy, data);
-                c.releaseSavepoint(before);
+                release(c, release);
                 return;
             } catch (SQLException e) {
-                c.rollback(before);
+                rollbackToSavepoint(c);
                 refused = e;
             }
         } else if (state.equals("0A000")) { // COPY FROM is not supported here (row-level security)
             insertBatch(c, last, replaceStored);
-            c.releaseSavepoint(before);
+            release(c, release);
             return;
         }
         throw refusal(c, last, refused);
+    }
+
+    /** Releases the batch's savepoint when more may follow in the transaction (its nested levels would pile up). */
+    private static void release(Connection c, boolean release) throws SQLException {
+        if (release) {
+            try (Statement st = c.createStatement()) {
+                st.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            }
+        }
+    }
+
+    private static void rollbackToSavepoint(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+        }
     }
 
     /**

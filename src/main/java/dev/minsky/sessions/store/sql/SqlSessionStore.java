@@ -500,7 +500,10 @@ final class SqlSessionStore implements SessionStore {
      * their COPY lines where made beforehand (null: none, or made by PostgreSQL's bulk write). With
      * {@code replace} a stored record of a name is replaced; without, a stored name fails the whole
      * batch with {@link NameTaken}, nothing of it kept. Without {@code durable}, PostgreSQL commits the
-     * batch without waiting for it to be durable ({@link #makeDurable}).
+     * batch without waiting for its write-ahead log to reach the disk ({@link PostgresBulkWrite#writeAlone}): a
+     * migration's copy commits a batch every few milliseconds, each waited about 1.5 ms on these machines for the
+     * log while the next batch could not be handed over; {@link #makeDurable} then waits once for all of them
+     * (ADR 5, addendum of 2026-12-03).
      */
     private void writeRows(List<SessionRecord> records, List<Object[]> rows, List<byte[]> copyLines, boolean replace,
                            boolean durable) {
@@ -515,9 +518,9 @@ final class SqlSessionStore implements SessionStore {
             }
             insert = c -> {
                 if (!durable) {
-                    commitWithoutWaiting(c);
+                    notDurable = true; // before the commit: a commit the server made may fail to be acknowledged
                 }
-                bulk.write(c, copy, replace);
+                bulk.writeAlone(c, copy, replace, durable);
                 return null;
             };
         } else {
@@ -576,20 +579,6 @@ final class SqlSessionStore implements SessionStore {
                 return before;
             }
         }, false);
-    }
-
-    /**
-     * Makes the transaction open on {@code c} commit without waiting for PostgreSQL's write-ahead log to reach
-     * the disk ({@code SET LOCAL}: this transaction only, the pooled connection keeps its settings). A
-     * migration's copy commits a batch every few milliseconds, and each waited 1.5 ms on these machines for the
-     * log to be written and synced, while the next batch could not start: the copy 4-5 % shorter without it
-     * (ADR 5, addendum of 2026-12-03). {@link #makeDurable} then waits once for all of them.
-     */
-    private void commitWithoutWaiting(Connection c) throws SQLException {
-        notDurable = true; // before the commit: a commit the server made may still fail to be acknowledged
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LOCAL synchronous_commit TO off");
-        }
     }
 
     /**
