@@ -95,6 +95,8 @@ final class SqlSessionStore implements SessionStore {
     private volatile boolean notDurable;
     /** The first page of {@link #streamAll}, being read since {@link #readAhead} (null: none, or taken). */
     private final AtomicReference<FutureTask<List<SessionRecord>>> firstPage = new AtomicReference<>();
+    /** That read, kept for {@link #close} to wait for (null: never started; one per store). */
+    private volatile FutureTask<List<SessionRecord>> prefetch;
     private final java.util.concurrent.atomic.AtomicLong writtenSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rowsAtAnalyze = new java.util.concurrent.atomic.AtomicLong();
 
@@ -382,7 +384,7 @@ final class SqlSessionStore implements SessionStore {
      * after other slow work: a migration opens its target meanwhile (PostgreSQL: the TLS handshake, the login, the
      * schema's round trips), when one core is mostly idle, and its copy then starts with a batch in hand instead of
      * waiting 30-50 ms for the first one. The next {@code streamAll} takes that page (a failure to read it is
-     * thrown there); later ones read as usual.
+     * thrown there); later ones read as usual. Once per store: asked again, it does nothing.
      */
     @Override
     public void readAhead() {
@@ -390,7 +392,8 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         FutureTask<List<SessionRecord>> read = new FutureTask<>(() -> read(c -> pageAfter(c, null)));
-        if (firstPage.compareAndSet(null, read)) {
+        if (prefetch == null && firstPage.compareAndSet(null, read)) {
+            prefetch = read;
             Thread t = new Thread(read, "sql-read-ahead");
             t.setDaemon(true);
             t.start();
@@ -820,12 +823,11 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void close() {
-        FutureTask<List<SessionRecord>> unread = firstPage.getAndSet(null);
-        if (unread != null) {
+        if (prefetch != null) {
             try {
-                taken(unread); // not left reading a database being closed
+                taken(prefetch); // not left reading a database being closed (taken by a stream or not)
             } catch (RuntimeException notAskedFor) {
-                // nobody streamed the store: nothing to report
+                // reported to the stream that took it, if any
             }
         }
         if (notDurable) {
