@@ -126,7 +126,8 @@ final class CliContext {
 
     /**
      * {@link #openReadOnly} of a store the command reads whole next, which starts reading it in the background
-     * ({@link SessionStore#readAhead}): a JSON file is parsed while the command opens its other store.
+     * ({@link SessionStore#readAhead}): a JSON file is parsed, a SQL store reads its first page, while the
+     * command opens its other store.
      */
     SessionStore openReadingAhead(StoreLocation location) {
         return SessionStores.openReadingAhead(location, env, home);

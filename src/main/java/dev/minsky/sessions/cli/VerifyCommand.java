@@ -48,7 +48,12 @@ final class VerifyCommand implements Callable<Integer> {
         Verification v;
         ctx.noteIfMissing(source, "the source ");
         ctx.noteIfMissing(target, "the target ");
-        try (SessionStore src = ctx.openReadingAhead(source); SessionStore dst = ctx.openReadingAhead(target)) {
+        try (SessionStore src = ctx.openReadingAhead(source); SessionStore dst = ctx.openReadOnly(target)) {
+            // the target is looked up by name, streamed only for records it alone has: reading ahead helps a
+            // store that reads itself whole for a lookup (a JSON file); a SQL store would read a page for nothing
+            if (dst.holdsRecordsInMemory()) {
+                dst.readAhead();
+            }
             v = Migration.verify(src, dst, ProgressPrinter.forContext(ctx), null);
         }
         ctx.out().write(format == Format.json ? ReportFormat.json(v, source, target) : ReportFormat.text(v, source, target));

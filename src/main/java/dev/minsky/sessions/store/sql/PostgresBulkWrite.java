@@ -97,22 +97,16 @@ final class PostgresBulkWrite {
      * @throws SQLException            for anything else (connection lost, permissions)
      */
     void write(Connection c, List<Row> rows) throws SQLException {
-        write(c, rows, true);
+        write(c, rows, true, true, true);
     }
 
     /**
-     * {@link #write(Connection, List)}; without {@code replaceStored}, a name already stored is not
-     * replaced: the unique violation (SQLState 23505) is thrown, with nothing of the batch kept.
-     */
-    void write(Connection c, List<Row> rows, boolean replaceStored) throws SQLException {
-        write(c, rows, replaceStored, true, true);
-    }
-
-    /**
-     * {@link #write(Connection, List, boolean)} as the only write of the transaction open on {@code c}, which is
+     * {@link #write(Connection, List)} as the only write of the transaction open on {@code c}, which is
      * committed next: the batch's savepoint is left for the commit to release (a round trip less a batch), and
      * without {@code waitForLog} the commit does not wait for the server's write-ahead log to reach the disk
-     * ({@code SET LOCAL synchronous_commit TO off}, sent with the savepoint in one round trip).
+     * ({@code SET LOCAL synchronous_commit TO off}, sent with the savepoint in one round trip). Without
+     * {@code replaceStored}, a name already stored is not replaced: the unique violation (SQLState 23505) is
+     * thrown, with nothing of the batch kept.
      */
     void writeAlone(Connection c, List<Row> rows, boolean replaceStored, boolean waitForLog) throws SQLException {
         write(c, rows, replaceStored, waitForLog, false);

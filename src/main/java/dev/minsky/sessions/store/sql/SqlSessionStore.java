@@ -49,6 +49,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -93,10 +94,10 @@ final class SqlSessionStore implements SessionStore {
     private final SqliteCheckpointer checkpointer; // writable SQLite stores only
     /** PostgreSQL: a batch was committed without waiting for it to be durable, since the last {@link #makeDurable}. */
     private volatile boolean notDurable;
-    /** The first page of {@link #streamAll}, being read since {@link #readAhead} (null: none, or taken). */
-    private final AtomicReference<FutureTask<List<SessionRecord>>> firstPage = new AtomicReference<>();
-    /** That read, kept for {@link #close} to wait for (null: never started; one per store). */
-    private volatile FutureTask<List<SessionRecord>> prefetch;
+    /** The first page of {@link #streamAll}, read since {@link #readAhead} (null: never asked; once per store). */
+    private final AtomicReference<FutureTask<List<SessionRecord>>> prefetch = new AtomicReference<>();
+    /** Whether a {@code streamAll} took that page (the next ones read their first page themselves). */
+    private final AtomicBoolean prefetchTaken = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong writtenSinceAnalyze = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong rowsAtAnalyze = new java.util.concurrent.atomic.AtomicLong();
 
@@ -343,7 +344,9 @@ final class SqlSessionStore implements SessionStore {
         if (layout == null) {
             return Stream.empty();
         }
-        FutureTask<List<SessionRecord>> readAlready = firstPage.getAndSet(null);
+        FutureTask<List<SessionRecord>> ahead = prefetch.get();
+        FutureTask<List<SessionRecord>> readAlready =
+                ahead != null && prefetchTaken.compareAndSet(false, true) ? ahead : null;
         Iterator<SessionRecord> it = new Iterator<>() {
             private List<SessionRecord> page = List.of();
             private int index;
@@ -392,8 +395,7 @@ final class SqlSessionStore implements SessionStore {
             return;
         }
         FutureTask<List<SessionRecord>> read = new FutureTask<>(() -> read(c -> pageAfter(c, null)));
-        if (prefetch == null && firstPage.compareAndSet(null, read)) {
-            prefetch = read;
+        if (prefetch.compareAndSet(null, read)) {
             Thread t = new Thread(read, "sql-read-ahead");
             t.setDaemon(true);
             t.start();
@@ -823,9 +825,10 @@ final class SqlSessionStore implements SessionStore {
 
     @Override
     public void close() {
-        if (prefetch != null) {
+        FutureTask<List<SessionRecord>> ahead = prefetch.get();
+        if (ahead != null) {
             try {
-                taken(prefetch); // not left reading a database being closed (taken by a stream or not)
+                taken(ahead); // not left reading a database being closed (taken by a stream or not)
             } catch (RuntimeException notAskedFor) {
                 // reported to the stream that took it, if any
             }

@@ -3,6 +3,7 @@ package dev.minsky.sessions.store.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -167,7 +168,7 @@ class PostgresCopyTest {
         List<PostgresBulkWrite.Row> kept = PostgresBulkWrite.lastOfEachName(rows);
         assertEquals(List.of(rows.get(3), rows.get(4), rows.get(5)), kept);
         List<PostgresBulkWrite.Row> unique = rows.subList(0, 2);
-        assertTrue(PostgresBulkWrite.lastOfEachName(unique) == unique);
+        assertSame(unique, PostgresBulkWrite.lastOfEachName(unique), "no repeat: the batch itself");
     }
 
     /** The next transaction id the server will give out (reading it gives none out). */
