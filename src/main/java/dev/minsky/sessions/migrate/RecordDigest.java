@@ -3,6 +3,7 @@ package dev.minsky.sessions.migrate;
 import dev.minsky.sessions.domain.Instants;
 import dev.minsky.sessions.domain.JsonValue;
 import dev.minsky.sessions.domain.SessionRecord;
+import dev.minsky.sessions.store.SystemCrypto;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -368,6 +369,7 @@ public final class RecordDigest {
     }
 
     static MessageDigest sha256() {
+        SystemCrypto.install();
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

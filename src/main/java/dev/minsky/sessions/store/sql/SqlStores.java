@@ -5,6 +5,7 @@ import dev.minsky.sessions.store.SessionStore;
 import dev.minsky.sessions.store.StoreException;
 import dev.minsky.sessions.store.StoreLocation;
 import dev.minsky.sessions.store.StoreUnavailableException;
+import dev.minsky.sessions.store.SystemCrypto;
 import io.ebean.Database;
 import io.ebean.config.ClassLoadConfig;
 import io.ebean.datasource.DataSourceBuilder;
@@ -135,6 +136,7 @@ public final class SqlStores {
     static DataSourcePool postgresPool(PostgresUrl url, String password, Map<String, String> env, Path home,
                                        boolean readOnly, StoreLocation location, Map<String, String> tlsProperties) {
         if (!url.sslMode().equals("disable")) {
+            SystemCrypto.install();
             Map<String, String> chacha = new LinkedHashMap<>(tlsProperties);
             chacha.put(ChaChaTlsFactory.FACTORY_PROPERTY, ChaChaTlsFactory.class.getName());
             try {
