@@ -44,8 +44,25 @@ public final class JsonValueParser {
     private JsonValueParser() {
     }
 
-    /** The value of {@code text}, or empty when it is not exactly one JSON value. */
+    /**
+     * The value of {@code text}, or empty when it is not exactly one JSON value. Read without Jackson when it is of the
+     * plain kind most such texts are ({@link Reading#quick}), else by Jackson; the answer is the same either way.
+     */
     public static Optional<JsonValue> tryParse(String text) {
+        JsonValue quick = READING.get().quick(text);
+        if (quick != null) {
+            return Optional.of(quick);
+        }
+        return withJackson(text);
+    }
+
+    /** What the quick path alone makes of {@code text}, or null where it leaves it to Jackson (for tests). */
+    static JsonValue quickOnly(String text) {
+        return READING.get().quick(text);
+    }
+
+    /** {@link #tryParse} by Jackson alone (what {@link Reading#quick} must agree with). */
+    static Optional<JsonValue> withJackson(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonValue v = read(p, p.nextToken());
             return p.nextToken() == null ? Optional.of(v) : Optional.empty();
@@ -74,6 +91,12 @@ public final class JsonValueParser {
         private final String[][] keyArrays = new String[KEY_SLOTS][];
         /** Text values by the hash of their text (direct-mapped: a slot keeps the latest value). */
         private final JsonValue.JsonString[] texts = new JsonValue.JsonString[TEXT_SLOTS];
+        /**
+         * Each slot's text's full hash, beside it: most texts are met once (a commit hash, a timestamp), and their
+         * slot holds another text of the same length as often as not; comparing the hashes here rejects it without
+         * reading that value's objects, which are rarely still in the processor's cache.
+         */
+        private final int[] textHashes = new int[TEXT_SLOTS];
 
         JsonValue value(JsonParser p, JsonToken t, int depth) throws IOException {
             if (t == null) {
@@ -189,13 +212,373 @@ public final class JsonValueParser {
                 h = 31 * h + chars[offset + i];
             }
             int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
-            JsonValue.JsonString cached = texts[slot];
-            if (cached != null && equal(cached.value(), chars, offset, length)) {
-                return cached;
+            if (textHashes[slot] == h) {
+                JsonValue.JsonString cached = texts[slot];
+                if (cached != null && equal(cached.value(), chars, offset, length)) {
+                    return cached;
+                }
             }
             JsonValue.JsonString fresh = new JsonValue.JsonString(new String(chars, offset, length));
             texts[slot] = fresh;
+            textHashes[slot] = h;
             return fresh;
+        }
+
+        // ---- the quick path of tryParse(String) --------------------------------------------------------------
+
+        /** Nesting deeper than this is left to Jackson (whose limit here is 1,000). */
+        private static final int QUICK_DEPTH = 64;
+        /** Numbers longer than this are left to Jackson (which limits a number's length). */
+        private static final int QUICK_NUMBER = 100;
+
+        private String src;
+        private int pos;
+
+        /**
+         * {@code text} as one JSON value read here, without Jackson; null when this reader leaves it to Jackson.
+         *
+         * <p>The JSON text columns of a SQL store are short (a pull request's state, a JSON column of a few fields),
+         * and a migration reads 100,000 or more of them, twice: making a Jackson parser for each (its context, buffers
+         * and symbol table, the text copied into a char array) cost about as much as reading it. This reads the
+         * grammar Jackson accepts with the features used here, and nothing beyond it: objects of at most
+         * {@value #LINEAR_NAMES} distinct names, arrays, strings with RFC 8259's escapes, numbers
+         * ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, kept as their text), {@code true},
+         * {@code false}, {@code null}, the four whitespace characters, nesting to {@value #QUICK_DEPTH}. Anything
+         * else (not JSON, a name given twice, a control character in a string, a token that runs on, text after the
+         * value, a very long number) returns null and Jackson decides, so the result is always the one Jackson's
+         * path gives (JsonValueParserTest compares them); the values are made alike (the same shared key arrays and
+         * recent texts).
+         */
+        JsonValue quick(String text) {
+            src = text;
+            pos = 0;
+            try {
+                skipSpace();
+                JsonValue v = quickValue(0);
+                if (v == null) {
+                    return null;
+                }
+                skipSpace();
+                return pos == text.length() ? v : null;
+            } catch (RuntimeException e) { // cannot happen for a String; Jackson decides if it did
+                return null;
+            } finally {
+                src = null;
+            }
+        }
+
+        private void skipSpace() {
+            String s = src;
+            int i = pos;
+            for (int n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    break;
+                }
+            }
+            pos = i;
+        }
+
+        /** Whether the character at {@code i} (or the end) may follow a number or a literal. */
+        private boolean endsToken(int i) {
+            if (i >= src.length()) {
+                return true;
+            }
+            char c = src.charAt(i);
+            return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        }
+
+        private JsonValue quickValue(int depth) {
+            if (pos >= src.length()) {
+                return null;
+            }
+            char c = src.charAt(pos);
+            switch (c) {
+                case '{':
+                    return depth < QUICK_DEPTH ? quickObject(depth) : null;
+                case '[':
+                    return depth < QUICK_DEPTH ? quickArray(depth) : null;
+                case '"':
+                    return quickString();
+                case 't':
+                    return literal("true") ? JsonValue.TRUE : null;
+                case 'f':
+                    return literal("false") ? JsonValue.FALSE : null;
+                case 'n':
+                    return literal("null") ? JsonValue.NULL : null;
+                default:
+                    return c == '-' || (c >= '0' && c <= '9') ? quickNumber() : null;
+            }
+        }
+
+        private boolean literal(String word) {
+            if (!src.startsWith(word, pos) || !endsToken(pos + word.length())) {
+                return false;
+            }
+            pos += word.length();
+            return true;
+        }
+
+        private JsonValue quickObject(int depth) {
+            pos++;
+            skipSpace();
+            if (pos < src.length() && src.charAt(pos) == '}') {
+                pos++;
+                return JsonObject.empty();
+            }
+            if (depth >= keyScratch.length) {
+                keyScratch = Arrays.copyOf(keyScratch, depth * 2);
+                valueScratch = Arrays.copyOf(valueScratch, depth * 2);
+            }
+            String[] keys = keyScratch[depth];
+            JsonValue[] values = valueScratch[depth];
+            if (keys == null) {
+                keys = new String[16];
+                values = new JsonValue[16];
+            }
+            int n = 0;
+            try {
+                while (true) {
+                    if (n == LINEAR_NAMES || pos >= src.length() || src.charAt(pos) != '"') {
+                        return null;
+                    }
+                    JsonValue.JsonString name = quickString();
+                    if (name == null) {
+                        return null;
+                    }
+                    for (int i = 0; i < n; i++) {
+                        if (same(keys[i], name.value())) {
+                            return null; // Jackson's path reports the name given twice
+                        }
+                    }
+                    skipSpace();
+                    if (pos >= src.length() || src.charAt(pos) != ':') {
+                        return null;
+                    }
+                    pos++;
+                    skipSpace();
+                    if (n == keys.length) {
+                        keys = Arrays.copyOf(keys, n * 2);
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    keys[n] = name.value();
+                    JsonValue value = quickValue(depth + 1);
+                    if (value == null) {
+                        return null;
+                    }
+                    values[n++] = value;
+                    skipSpace();
+                    if (pos >= src.length()) {
+                        return null;
+                    }
+                    char c = src.charAt(pos++);
+                    if (c == '}') {
+                        return JsonObject.ofTrusted(sharedKeys(keys, n), Arrays.copyOf(values, n), n);
+                    }
+                    if (c != ',') {
+                        return null;
+                    }
+                    skipSpace();
+                }
+            } finally {
+                Arrays.fill(values, 0, n, null);
+                keyScratch[depth] = keys;
+                valueScratch[depth] = values;
+            }
+        }
+
+        private JsonValue quickArray(int depth) {
+            pos++;
+            skipSpace();
+            List<JsonValue> elements = new ArrayList<>();
+            if (pos < src.length() && src.charAt(pos) == ']') {
+                pos++;
+                return new JsonArray(elements);
+            }
+            while (true) {
+                JsonValue value = quickValue(depth + 1);
+                if (value == null) {
+                    return null;
+                }
+                elements.add(value);
+                skipSpace();
+                if (pos >= src.length()) {
+                    return null;
+                }
+                char c = src.charAt(pos++);
+                if (c == ']') {
+                    return new JsonArray(elements);
+                }
+                if (c != ',') {
+                    return null;
+                }
+                skipSpace();
+            }
+        }
+
+        /** The string at {@code pos} (its opening quote), the cached instance when the same text was read shortly before. */
+        private JsonValue.JsonString quickString() {
+            String s = src;
+            int start = pos + 1;
+            int n = s.length();
+            int h = 0;
+            for (int i = start; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    pos = i + 1;
+                    int length = i - start;
+                    if (length > TEXT_MAX) {
+                        return new JsonValue.JsonString(s.substring(start, i));
+                    }
+                    int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
+                    if (textHashes[slot] == h) {
+                        JsonValue.JsonString cached = texts[slot];
+                        if (cached != null && cached.value().length() == length
+                                && cached.value().regionMatches(0, s, start, length)) {
+                            return cached;
+                        }
+                    }
+                    JsonValue.JsonString fresh = new JsonValue.JsonString(s.substring(start, i));
+                    texts[slot] = fresh;
+                    textHashes[slot] = h;
+                    return fresh;
+                }
+                if (c == '\\') {
+                    return escapedString(start);
+                }
+                if (c < 0x20) {
+                    return null; // Jackson refuses a control character in a string
+                }
+                h = 31 * h + c;
+            }
+            return null; // no closing quote
+        }
+
+        /** A string with escapes, from its first character at {@code start}: RFC 8259's escapes, or null. */
+        private JsonValue.JsonString escapedString(int start) {
+            String s = src;
+            StringBuilder b = new StringBuilder();
+            for (int i = start, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '"') {
+                    pos = i + 1;
+                    return shared(b.toString());
+                }
+                if (c < 0x20) {
+                    return null;
+                }
+                if (c != '\\') {
+                    b.append(c);
+                    continue;
+                }
+                if (++i >= n) {
+                    return null;
+                }
+                switch (s.charAt(i)) {
+                    case '"' -> b.append('"');
+                    case '\\' -> b.append('\\');
+                    case '/' -> b.append('/');
+                    case 'b' -> b.append('\b');
+                    case 'f' -> b.append('\f');
+                    case 'n' -> b.append('\n');
+                    case 'r' -> b.append('\r');
+                    case 't' -> b.append('\t');
+                    case 'u' -> {
+                        if (i + 4 >= n) {
+                            return null;
+                        }
+                        int code = 0;
+                        for (int k = 1; k <= 4; k++) {
+                            int d = Character.digit(s.charAt(i + k), 16);
+                            if (d < 0 || s.charAt(i + k) > 'f') { // Character.digit also takes non-ASCII digits
+                                return null;
+                            }
+                            code = code * 16 + d;
+                        }
+                        b.append((char) code);
+                        i += 4;
+                    }
+                    default -> {
+                        return null; // Jackson refuses other escapes
+                    }
+                }
+            }
+            return null;
+        }
+
+        /** {@code text} as the cached instance of the same text, or a new one that the cache then keeps. */
+        private JsonValue.JsonString shared(String text) {
+            int length = text.length();
+            if (length > TEXT_MAX) {
+                return new JsonValue.JsonString(text);
+            }
+            int h = 0;
+            for (int i = 0; i < length; i++) {
+                h = 31 * h + text.charAt(i);
+            }
+            int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
+            JsonValue.JsonString cached = texts[slot];
+            if (textHashes[slot] == h && cached != null && cached.value().equals(text)) {
+                return cached;
+            }
+            JsonValue.JsonString fresh = new JsonValue.JsonString(text);
+            texts[slot] = fresh;
+            textHashes[slot] = h;
+            return fresh;
+        }
+
+        private JsonValue quickNumber() {
+            String s = src;
+            int n = s.length();
+            int start = pos;
+            int i = pos;
+            if (s.charAt(i) == '-') {
+                i++;
+            }
+            if (i >= n) {
+                return null;
+            }
+            char c = s.charAt(i);
+            if (c == '0') {
+                i++;
+            } else if (c >= '1' && c <= '9') {
+                while (i < n && isDigit(s.charAt(i))) {
+                    i++;
+                }
+            } else {
+                return null;
+            }
+            if (i < n && s.charAt(i) == '.') {
+                int digits = ++i;
+                while (i < n && isDigit(s.charAt(i))) {
+                    i++;
+                }
+                if (i == digits) {
+                    return null;
+                }
+            }
+            if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+                i++;
+                if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                    i++;
+                }
+                int digits = i;
+                while (i < n && isDigit(s.charAt(i))) {
+                    i++;
+                }
+                if (i == digits) {
+                    return null;
+                }
+            }
+            if (i - start > QUICK_NUMBER || !endsToken(i)) {
+                return null; // "01", "1x", or long: Jackson decides
+            }
+            pos = i;
+            return new JsonValue.JsonNumber(s.substring(start, i));
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
 
         private static boolean equal(String s, char[] chars, int offset, int length) {
