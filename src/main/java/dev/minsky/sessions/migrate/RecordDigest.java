@@ -278,20 +278,33 @@ public final class RecordDigest {
 
         private void string(String s) {
             int n = s.length();
-            // Most texts are printable ASCII without quotes or backslashes: their Latin-1 bytes are the canonical
-            // ones, copied whole (a text with any other character has a '?' among them, or a byte out of range)
-            byte[] latin = s.getBytes(StandardCharsets.ISO_8859_1);
-            if (isPlain(latin)) {
-                ensure(n + 2);
-                buf[size++] = '"';
-                System.arraycopy(latin, 0, buf, size, n);
-                size += n;
-                buf[size++] = '"';
-                return;
+            // Most texts are printable ASCII without quotes or backslashes: each character is its own canonical
+            // byte, written straight into the buffer; the first other character goes on to the general loop
+            ensure(n + 2);
+            byte[] b = buf;
+            int at = size;
+            b[at++] = '"';
+            int i = 0;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                    break;
+                }
+                b[at++] = (byte) c;
             }
-            ensure(n * 6 + 2);
+            size = at;
+            if (i < n) {
+                escaped(s, i);
+            }
+            ensure(1);
             buf[size++] = '"';
-            for (int i = 0; i < n; i++) {
+        }
+
+        /** The rest of a text from its character {@code from} on: JSON's escapes and UTF-8. */
+        private void escaped(String s, int from) {
+            int n = s.length();
+            ensure((n - from) * 6);
+            for (int i = from; i < n; i++) {
                 char c = s.charAt(i);
                 if (c >= 0x20 && c < 0x80) {
                     if (c == '"' || c == '\\') {
@@ -317,21 +330,6 @@ public final class RecordDigest {
                     buf[size++] = (byte) (0x80 | (c & 0x3f));
                 }
             }
-            buf[size++] = '"';
-        }
-
-        /**
-         * Printable ASCII other than {@code "}, {@code \} and {@code ?}: a byte array that {@code
-         * String.getBytes(ISO_8859_1)} gave holds exactly the text's characters then ({@code ?} stands for any
-         * character Latin-1 has not).
-         */
-        private static boolean isPlain(byte[] latin) {
-            for (byte b : latin) {
-                if (b < 0x20 || b == '"' || b == '\\' || b == '?') { // a negative byte is not ASCII
-                    return false;
-                }
-            }
-            return true;
         }
 
         private void bytes(byte[] b) {

@@ -75,7 +75,27 @@ final class CopyText {
          * that no other character's UTF-8 form contains, so the escaping runs over the bytes.
          */
         void text(String s) {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+            // Most texts are ASCII without those four: each character is its own byte, written straight into the
+            // buffer; from the first other character on, the rest goes through its UTF-8 bytes
+            int n = s.length();
+            ensure(n);
+            byte[] b = buf;
+            int at = size;
+            int i = 0;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c >= 0x80 || c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                    break;
+                }
+                b[at++] = (byte) c;
+            }
+            size = at;
+            if (i < n) {
+                escaped((i == 0 ? s : s.substring(i)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        private void escaped(byte[] utf8) {
             ensure(utf8.length * 2);
             for (byte b : utf8) {
                 byte escaped = switch (b) {
