@@ -22,11 +22,11 @@ import java.util.Optional;
  * JDK's own implementations run as plain compiled Java. NSS (libnss3, which Debian's and Ubuntu's OpenJDK packages
  * depend on, as do Firefox and Chrome) does the same work in native code with the processor's instructions. The
  * JDK reaches it through its own PKCS#11 provider (SunPKCS11, module {@code jdk.crypto.cryptoki}) in NSS's
- * "no database" mode: nothing is read from or written to an NSS key database. ADR 8's 2026-12-03 addendum has
- * the measurements.
+ * "no database" mode: nothing is read from or written to an NSS key database. ADR 8's addendum of the third
+ * 2026-12-03 session has the measurements.
  *
- * <p>Only those three mechanisms are enabled in the provider: key exchange, signatures, MACs, key derivation,
- * random numbers and key stores stay the JDK's own, so a TLS handshake, a SCRAM login and a certificate check
+ * <p>Only those three mechanisms are enabled in the provider (with the ciphers' key factories and parameters): key
+ * exchange, signatures, MACs, key derivation, random numbers and key stores stay the JDK's own, so a TLS handshake, a SCRAM login and a certificate check
  * work as they did. Where NSS is missing (Windows, macOS, a Linux without libnss3), cannot be loaded, or fails a
  * known-answer check of SHA-256, nothing changes and the JDK's implementations are used.
  * {@code -Dminsky.nativeCrypto=false} turns it off.
