@@ -130,17 +130,9 @@ public final class JsonValueParser {
         }
 
         private JsonObject object(JsonParser p, int depth) throws IOException {
-            if (depth >= keyScratch.length) {
-                keyScratch = Arrays.copyOf(keyScratch, depth * 2);
-                valueScratch = Arrays.copyOf(valueScratch, depth * 2);
-            }
-            // each depth has its own scratch arrays: a member's value is read one level deeper
+            scratch(depth);
             String[] keys = keyScratch[depth];
             JsonValue[] values = valueScratch[depth];
-            if (keys == null) {
-                keys = new String[16];
-                values = new JsonValue[16];
-            }
             int n = 0;
             Set<String> many = null;
             try {
@@ -174,6 +166,21 @@ public final class JsonValueParser {
                 Arrays.fill(values, 0, n, null); // the scratch array keeps no value alive, even after an error
                 keyScratch[depth] = keys;
                 valueScratch[depth] = values;
+            }
+        }
+
+        /**
+         * Makes sure {@code depth} has its scratch arrays for an object's names and values (each depth its own: a
+         * member's value is read one level deeper); an object puts them back, grown if it grew them.
+         */
+        private void scratch(int depth) {
+            if (depth >= keyScratch.length) {
+                keyScratch = Arrays.copyOf(keyScratch, depth * 2);
+                valueScratch = Arrays.copyOf(valueScratch, depth * 2);
+            }
+            if (keyScratch[depth] == null) {
+                keyScratch[depth] = new String[16];
+                valueScratch[depth] = new JsonValue[16];
             }
         }
 
@@ -211,14 +218,23 @@ public final class JsonValueParser {
             for (int i = 0; i < length; i++) {
                 h = 31 * h + chars[offset + i];
             }
-            int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
-            if (textHashes[slot] == h) {
-                JsonValue.JsonString cached = texts[slot];
-                if (cached != null && equal(cached.value(), chars, offset, length)) {
-                    return cached;
-                }
+            JsonValue.JsonString cached = cached(h);
+            if (cached != null && equal(cached.value(), chars, offset, length)) {
+                return cached;
             }
-            JsonValue.JsonString fresh = new JsonValue.JsonString(new String(chars, offset, length));
+            return keep(h, new String(chars, offset, length));
+        }
+
+        /** The text cached under the full hash {@code h} (31 times each character, as {@link String#hashCode}), or null. */
+        private JsonValue.JsonString cached(int h) {
+            int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
+            return textHashes[slot] == h ? texts[slot] : null;
+        }
+
+        /** {@code text} as a new value, cached under its hash {@code h} in place of the slot's earlier one. */
+        private JsonValue.JsonString keep(int h, String text) {
+            int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
+            JsonValue.JsonString fresh = new JsonValue.JsonString(text);
             texts[slot] = fresh;
             textHashes[slot] = h;
             return fresh;
@@ -279,15 +295,6 @@ public final class JsonValueParser {
             pos = i;
         }
 
-        /** Whether the character at {@code i} (or the end) may follow a number or a literal. */
-        private boolean endsToken(int i) {
-            if (i >= src.length()) {
-                return true;
-            }
-            char c = src.charAt(i);
-            return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        }
-
         private JsonValue quickValue(int depth) {
             if (pos >= src.length()) {
                 return null;
@@ -312,7 +319,7 @@ public final class JsonValueParser {
         }
 
         private boolean literal(String word) {
-            if (!src.startsWith(word, pos) || !endsToken(pos + word.length())) {
+            if (!src.startsWith(word, pos)) {
                 return false;
             }
             pos += word.length();
@@ -326,16 +333,9 @@ public final class JsonValueParser {
                 pos++;
                 return JsonObject.empty();
             }
-            if (depth >= keyScratch.length) {
-                keyScratch = Arrays.copyOf(keyScratch, depth * 2);
-                valueScratch = Arrays.copyOf(valueScratch, depth * 2);
-            }
+            scratch(depth);
             String[] keys = keyScratch[depth];
             JsonValue[] values = valueScratch[depth];
-            if (keys == null) {
-                keys = new String[16];
-                values = new JsonValue[16];
-            }
             int n = 0;
             try {
                 while (true) {
@@ -430,18 +430,12 @@ public final class JsonValueParser {
                     if (length > TEXT_MAX) {
                         return new JsonValue.JsonString(s.substring(start, i));
                     }
-                    int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
-                    if (textHashes[slot] == h) {
-                        JsonValue.JsonString cached = texts[slot];
-                        if (cached != null && cached.value().length() == length
-                                && cached.value().regionMatches(0, s, start, length)) {
-                            return cached;
-                        }
+                    JsonValue.JsonString cached = cached(h);
+                    if (cached != null && cached.value().length() == length
+                            && cached.value().regionMatches(0, s, start, length)) {
+                        return cached;
                     }
-                    JsonValue.JsonString fresh = new JsonValue.JsonString(s.substring(start, i));
-                    texts[slot] = fresh;
-                    textHashes[slot] = h;
-                    return fresh;
+                    return keep(h, s.substring(start, i));
                 }
                 if (c == '\\') {
                     return escapedString(start);
@@ -516,65 +510,36 @@ public final class JsonValueParser {
             for (int i = 0; i < length; i++) {
                 h = 31 * h + text.charAt(i);
             }
-            int slot = (h ^ (h >>> 16)) & (TEXT_SLOTS - 1);
-            JsonValue.JsonString cached = texts[slot];
-            if (textHashes[slot] == h && cached != null && cached.value().equals(text)) {
-                return cached;
-            }
-            JsonValue.JsonString fresh = new JsonValue.JsonString(text);
-            texts[slot] = fresh;
-            textHashes[slot] = h;
-            return fresh;
+            JsonValue.JsonString cached = cached(h);
+            return cached != null && cached.value().equals(text) ? cached : keep(h, text);
         }
 
+        /**
+         * The number at {@code pos}: its characters (digits, sign, point, exponent) up to the token's end, checked by
+         * {@link JsonValue.JsonNumber}'s own grammar; null for what that refuses ("01", "1.", "-") or a long one:
+         * Jackson decides. (A number or literal that runs into another character, "1x" or "truex", is refused by
+         * what reads next: an array, an object or the end of the text accept only a separator, space or the end.)
+         */
         private JsonValue quickNumber() {
             String s = src;
-            int n = s.length();
             int start = pos;
             int i = pos;
-            if (s.charAt(i) == '-') {
-                i++;
+            for (int n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (!isDigit(c) && c != '-' && c != '+' && c != '.' && c != 'e' && c != 'E') {
+                    break;
+                }
             }
-            if (i >= n) {
+            if (i - start > QUICK_NUMBER) {
                 return null;
             }
-            char c = s.charAt(i);
-            if (c == '0') {
-                i++;
-            } else if (c >= '1' && c <= '9') {
-                while (i < n && isDigit(s.charAt(i))) {
-                    i++;
-                }
-            } else {
+            try {
+                JsonValue number = new JsonValue.JsonNumber(s.substring(start, i));
+                pos = i;
+                return number;
+            } catch (NumberFormatException e) {
                 return null;
             }
-            if (i < n && s.charAt(i) == '.') {
-                int digits = ++i;
-                while (i < n && isDigit(s.charAt(i))) {
-                    i++;
-                }
-                if (i == digits) {
-                    return null;
-                }
-            }
-            if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
-                i++;
-                if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                    i++;
-                }
-                int digits = i;
-                while (i < n && isDigit(s.charAt(i))) {
-                    i++;
-                }
-                if (i == digits) {
-                    return null;
-                }
-            }
-            if (i - start > QUICK_NUMBER || !endsToken(i)) {
-                return null; // "01", "1x", or long: Jackson decides
-            }
-            pos = i;
-            return new JsonValue.JsonNumber(s.substring(start, i));
         }
 
         private static boolean isDigit(char c) {
